@@ -1,0 +1,24 @@
+"""The versioned REST API: ``/api/v1/``, with its OpenAPI schema and a browsable docs page."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from innotwin.api.auth import TokenAuth
+from innotwin.api.errors import install_error_handlers
+from innotwin.pairs.api import router as pairs_router
+from innotwin.regions.api import router as regions_router
+
+api_v1 = NinjaAPI(
+    title="innotwin API",
+    version="1",
+    description="City innovation twinning: regions, twin pairs and everything that hangs on them. "
+    'Errors always have the shape {"error": {"code", "message", "details"}}.',
+    urls_namespace="api-v1",
+    auth=TokenAuth(),
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+install_error_handlers(api_v1)
+api_v1.add_router("/regions", regions_router)
+api_v1.add_router("/pairs", pairs_router)

@@ -1,0 +1,36 @@
+"""The ``innotwin`` command: one entry point for the main jobs, each with ``--help``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+import innotwin
+from innotwin.cli.check import check
+from innotwin.cli.demo import demo
+from innotwin.cli.errors import report_errors
+from innotwin.cli.manage import manage
+from innotwin.cli.serve import serve
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(innotwin.__version__, prog_name="innotwin")
+def cli() -> None:
+    """innotwin: data-led city innovation twinning.
+
+    Settings come from INNOTWIN_* environment variables and DATABASE_URL (see docs/configuration.md).
+    """
+
+
+cli.add_command(serve)
+cli.add_command(demo)
+cli.add_command(check)
+cli.add_command(manage)
+
+
+def main() -> None:
+    """Run the CLI; an innotwin error is one clear sentence on standard error and exit status 2."""
+    with report_errors():
+        cli.main(standalone_mode=True)
+    sys.exit(0)

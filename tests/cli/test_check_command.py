@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from innotwin.cli.main import cli
+from innotwin.health import Level, run_checks
+
+
+def test_run_checks_on_migrated_database_are_all_ok(db) -> None:  # type: ignore[no-untyped-def]
+    results = {result.name: result.level for result in run_checks()}
+    assert results == {
+        "database": Level.OK,
+        "migrations": Level.OK,
+        "translations": Level.OK,
+        "shared data": Level.OK,
+    }
+
+
+def test_check_command_prints_a_table_and_exits_zero(db) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "all migrations applied" in result.output

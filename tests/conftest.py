@@ -1,0 +1,48 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real public data in ../shared/data (or ``INNOTWIN_SHARED_DATA``), read-only.
+
+    Missing data is a failure, never a skip: a suite that silently skips its real-data tests proves nothing.
+    """
+    path = Path(os.environ.get("INNOTWIN_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
+    if not path.is_dir():
+        pytest.fail(f"The shared data folder {path} does not exist; set INNOTWIN_SHARED_DATA to its path.")
+    return path
+
+
+@pytest.fixture
+def demo_programme(db):  # type: ignore[no-untyped-def]
+    """The bundled demo programme, loaded through the domain functions."""
+    from innotwin.demo.load_demo import load_demo
+
+    return load_demo()
+
+
+@pytest.fixture
+def people(db):  # type: ignore[no-untyped-def]
+    """One person for each role, plus a coordinator of no pair."""
+    from innotwin.accounts.domain.create_user import create_user
+    from innotwin.accounts.enums import Role
+
+    def make(email: str, role: Role) -> object:
+        user, _ = create_user(email=email, role=role, password="correct horse battery staple")
+        return user
+
+    return {
+        "admin": make("admin@example.org", Role.PROGRAMME_ADMIN),
+        "coordinator": make("coordinator@example.org", Role.PAIR_COORDINATOR),
+        "other_coordinator": make("other@example.org", Role.PAIR_COORDINATOR),
+        "member": make("member@example.org", Role.ORGANISATION_MEMBER),
+    }
