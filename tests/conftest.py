@@ -22,6 +22,22 @@ def shared_data() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Every test database starts with the bundled atlas, stored once per session (tests roll back)."""
+    from innotwin.atlas.domain.store_atlas import store_bundle
+    from innotwin.core.atlas.bundle_read import bundled_atlas_dir, read_bundle
+
+    with django_db_blocker.unblock():
+        return store_bundle(bundle=read_bundle(bundled_atlas_dir()))
+
+
+@pytest.fixture
+def atlas(db, django_db_setup):  # type: ignore[no-untyped-def]
+    """The bundled default atlas, as stored in the test database."""
+    return django_db_setup
+
+
 @pytest.fixture
 def demo_programme(db):  # type: ignore[no-untyped-def]
     """The bundled demo programme, loaded through the domain functions."""

@@ -74,14 +74,15 @@ def test_unknown_api_path_gives_json_404(db, client: Client) -> None:  # type: i
 
 def test_regions_filter_by_country_and_level(demo_programme, client: Client) -> None:  # type: ignore[no-untyped-def]
     body = client.get("/api/v1/regions?country=kr&level=kr-sido").json()
-    assert [item["name_en"] for item in body["items"]] == ["Busan", "Daegu", "Ulsan", "Sejong"]
-    assert all(item["country"] == "KR" for item in body["items"])
+    assert body["count"] == 17
+    assert [item["code"] for item in body["items"][:3]] == ["KR-11", "KR-26", "KR-27"]
+    assert {item["country"] for item in body["items"]} == {"KR"}
 
 
 def test_region_detail_names_parent(demo_programme, client: Client) -> None:  # type: ignore[no-untyped-def]
-    body = client.get("/api/v1/regions/E47000004").json()
+    body = client.get("/api/v1/regions/TLD7").json()
     assert body["parent"] == "TLD"
-    assert body["name_ko"] == "리버풀 시티 리전"
+    assert body["name_ko"] == "머지사이드"
 
 
 def test_openapi_schema_lists_versioned_endpoints(db, client: Client) -> None:  # type: ignore[no-untyped-def]

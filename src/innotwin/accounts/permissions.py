@@ -34,6 +34,23 @@ class Action(StrEnum):
     VIEW_REGION = "view_region"
     MANAGE_PROGRAMME = "manage_programme"
     USE_API_TOKENS = "use_api_tokens"
+    # The ecosystem registry (innotwin.organisations).
+    VIEW_ORGANISATION = "view_organisation"
+    CREATE_ORGANISATION = "create_organisation"
+    EDIT_ORGANISATION = "edit_organisation"
+    DELETE_ORGANISATION = "delete_organisation"
+    VERIFY_ORGANISATION = "verify_organisation"
+    VIEW_CONTACTS = "view_contacts"
+    MANAGE_CONTACTS = "manage_contacts"
+    ERASE_PERSON = "erase_person"
+    MANAGE_OWN_DATA = "manage_own_data"
+    VIEW_PROFILE = "view_profile"
+    EDIT_PROFILE = "edit_profile"
+    MODERATE_PROFILE = "moderate_profile"
+    IMPORT_ORGANISATIONS = "import_organisations"
+    IMPORT_INTO_REGION = "import_into_region"
+    EXPORT_ORGANISATIONS = "export_organisations"
+    VIEW_AUDIT_LOG = "view_audit_log"
 
 
 def _is_admin(person: Person) -> bool:
@@ -46,6 +63,65 @@ def _is_signed_in(person: Person) -> bool:
 
 def _coordinates(person: Person, pair: Any) -> bool:
     return _is_signed_in(person) and pair.coordinators.filter(pk=person.pk).exists()
+
+
+def _moderated_regions(person: Person) -> set[str]:
+    """Codes of the regions whose organisations ``person`` moderates: both regions of every pair they
+    coordinate, and every region inside those (a district in a combined authority, a sigungu in a sido)."""
+    if not _is_signed_in(person):
+        return set()
+    from django.apps import apps
+
+    region_model = apps.get_model("regions", "Region")
+    codes = {code for pair in person.coordinated_pairs.values_list("region_a", "region_b") for code in pair}
+    frontier = set(codes)
+    while frontier:
+        frontier = set(region_model.objects.filter(parent__in=frontier).values_list("pk", flat=True)) - codes
+        codes |= frontier
+    return codes
+
+
+def _moderates(person: Person, organisation: Any) -> bool:
+    """Whether ``person`` coordinates a pair whose region holds ``organisation``."""
+    return organisation.region_id in _moderated_regions(person)
+
+
+def _member_of(person: Person, organisation: Any) -> bool:
+    return _is_signed_in(person) and organisation.members.filter(pk=person.pk).exists()
+
+
+def _edits_organisation(person: Person, organisation: Any) -> bool:
+    return _is_admin(person) or _member_of(person, organisation) or _moderates(person, organisation)
+
+
+def _editable_organisations(person: Person, prefix: str = "") -> Q:
+    if _is_admin(person):
+        return _ALL
+    if not _is_signed_in(person):
+        return _NONE
+    return Q(**{f"{prefix}members": person}) | Q(**{f"{prefix}region__in": _moderated_regions(person)})
+
+
+def _moderated_organisations(person: Person, prefix: str = "") -> Q:
+    if _is_admin(person):
+        return _ALL
+    return Q(**{f"{prefix}region__in": _moderated_regions(person)}) if _is_signed_in(person) else _NONE
+
+
+def _live_profiles() -> Q:
+    from django.utils import timezone
+
+    return Q(status="published", expires_on__gte=timezone.localdate())
+
+
+def _profile_is_live(profile: Any) -> bool:
+    from django.utils import timezone
+
+    return bool(profile.status == "published" and profile.expires_on >= timezone.localdate())
+
+
+def _imports(person: Person) -> bool:
+    return _is_admin(person) or (_is_signed_in(person) and person.coordinated_pairs.exists())
 
 
 @dataclass(frozen=True)
@@ -76,6 +152,42 @@ RULES: dict[Action, Rule] = {
     Action.VIEW_REGION: Rule(allows=lambda _p, _obj: True, scope=lambda _p: _ALL),
     Action.MANAGE_PROGRAMME: Rule(allows=lambda p, _obj: _is_admin(p)),
     Action.USE_API_TOKENS: Rule(allows=lambda p, _obj: _is_signed_in(p)),
+    # The ecosystem registry: organisations are public; contact people only for signed-in people; an
+    # opportunity profile is public once published and until it expires. Members edit their own
+    # organisation, coordinators moderate the organisations of their pairs' regions.
+    Action.VIEW_ORGANISATION: Rule(allows=lambda _p, _org: True, scope=lambda _p: _ALL),
+    Action.CREATE_ORGANISATION: Rule(allows=lambda p, _obj: _is_signed_in(p)),
+    Action.EDIT_ORGANISATION: Rule(allows=_edits_organisation, scope=_editable_organisations),
+    Action.DELETE_ORGANISATION: Rule(
+        allows=lambda p, org: _is_admin(p) or _moderates(p, org), scope=_moderated_organisations
+    ),
+    Action.VERIFY_ORGANISATION: Rule(
+        allows=lambda p, org: _is_admin(p) or _moderates(p, org), scope=_moderated_organisations
+    ),
+    Action.VIEW_CONTACTS: Rule(allows=lambda p, _org: _is_signed_in(p)),
+    Action.MANAGE_CONTACTS: Rule(allows=_edits_organisation, scope=_editable_organisations),
+    Action.ERASE_PERSON: Rule(
+        allows=lambda p, person: (
+            _is_signed_in(p) and (person.user_id == p.pk or _edits_organisation(p, person.organisation))
+        )
+    ),
+    Action.MANAGE_OWN_DATA: Rule(allows=lambda p, _obj: _is_signed_in(p)),
+    Action.VIEW_PROFILE: Rule(
+        allows=lambda p, profile: _profile_is_live(profile) or _edits_organisation(p, profile.organisation),
+        scope=lambda p: _live_profiles() | _editable_organisations(p, "organisation__"),
+    ),
+    Action.EDIT_PROFILE: Rule(
+        allows=lambda p, profile: _edits_organisation(p, profile.organisation),
+        scope=lambda p: _editable_organisations(p, "organisation__"),
+    ),
+    Action.MODERATE_PROFILE: Rule(
+        allows=lambda p, profile: _is_admin(p) or _moderates(p, profile.organisation),
+        scope=lambda p: _moderated_organisations(p, "organisation__"),
+    ),
+    Action.IMPORT_ORGANISATIONS: Rule(allows=lambda p, _obj: _imports(p)),
+    Action.IMPORT_INTO_REGION: Rule(allows=lambda p, code: _is_admin(p) or code in _moderated_regions(p)),
+    Action.EXPORT_ORGANISATIONS: Rule(allows=lambda p, _obj: _is_signed_in(p)),
+    Action.VIEW_AUDIT_LOG: Rule(allows=lambda p, _obj: _is_admin(p)),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from innotwin.api.auth import TokenAuth
+from innotwin.atlas.api import router as atlas_router
 from innotwin.api.errors import install_error_handlers
 from innotwin.pairs.api import router as pairs_router
 from innotwin.regions.api import router as regions_router
@@ -22,3 +23,4 @@ api_v1 = NinjaAPI(
 install_error_handlers(api_v1)
 api_v1.add_router("/regions", regions_router)
 api_v1.add_router("/pairs", pairs_router)
+api_v1.add_router("", atlas_router)

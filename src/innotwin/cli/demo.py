@@ -16,8 +16,8 @@ def demo() -> None:
     call_command("migrate", interactive=False, verbosity=0)
     result = load_demo()
     click.echo(
-        f"Demo programme loaded: {result.pairs} twin pairs, {result.regions} regions, "
-        f"{result.agreements} agreements."
+        f"Demo programme loaded: {result.pairs} twin pairs, {result.agreements} agreements; atlas of "
+        f"{result.regions} regions and {result.observations} sourced values."
     )
     if result.admin_password:
         click.secho("A demo administrator was created. Its one-time password is shown only now:", bold=True)

@@ -7,6 +7,7 @@ import sys
 import click
 
 import innotwin
+from innotwin.cli.atlas import atlas
 from innotwin.cli.check import check
 from innotwin.cli.demo import demo
 from innotwin.cli.errors import report_errors
@@ -27,6 +28,7 @@ cli.add_command(serve)
 cli.add_command(demo)
 cli.add_command(check)
 cli.add_command(manage)
+cli.add_command(atlas)
 
 
 def main() -> None:

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "innotwin.accounts",
     "innotwin.regions",
     "innotwin.pairs",
+    "innotwin.atlas",
     "innotwin.web",
     "django.contrib.admin",
     "django.contrib.auth",

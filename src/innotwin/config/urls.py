@@ -15,5 +15,6 @@ urlpatterns = [
         path("", include("innotwin.web.urls")),
         path("accounts/", include("innotwin.accounts.urls")),
         path("pairs/", include("innotwin.pairs.urls")),
+        path("regions/", include("innotwin.atlas.urls")),
     ),
 ]

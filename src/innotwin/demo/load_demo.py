@@ -13,10 +13,11 @@ from django.db import transaction
 from innotwin.accounts.domain.create_user import create_user
 from innotwin.accounts.enums import Role
 from innotwin.accounts.models import User
+from innotwin.atlas.domain.store_atlas import store_bundle
+from innotwin.core.atlas.bundle_read import bundled_atlas_dir, read_bundle
 from innotwin.pairs.domain.create_twin_pair import create_twin_pair
 from innotwin.pairs.domain.record_agreement import record_agreement
 from innotwin.pairs.enums import AgreementKind, PairStatus
-from innotwin.regions.domain.save_region import save_country, save_region
 
 DEMO_ADMIN_EMAIL = "admin@innotwin.example"
 
@@ -24,6 +25,7 @@ DEMO_ADMIN_EMAIL = "admin@innotwin.example"
 @dataclass(frozen=True)
 class DemoResult:
     regions: int
+    observations: int
     pairs: int
     agreements: int
     admin_email: str
@@ -42,12 +44,9 @@ def _date(value: Any) -> dt.date | None:
 
 @transaction.atomic
 def load_demo() -> DemoResult:
-    """Load the demo programme and create the demo administrator; running it again changes nothing."""
+    """Load the bundled atlas, the demo programme and its administrator; running it again changes nothing."""
     data = _programme()
-    for country in data["countries"]:
-        save_country(**country)
-    for region in data["regions"]:
-        save_region(**region)
+    atlas = store_bundle(bundle=read_bundle(bundled_atlas_dir()))
     agreements = 0
     for pair_data in data["pairs"]:
         pair = create_twin_pair(
@@ -77,7 +76,8 @@ def load_demo() -> DemoResult:
             email=DEMO_ADMIN_EMAIL, role=Role.PROGRAMME_ADMIN, full_name="Demo administrator"
         )
     return DemoResult(
-        regions=len(data["regions"]),
+        regions=atlas.regions,
+        observations=atlas.observations,
         pairs=len(data["pairs"]),
         agreements=agreements,
         admin_email=DEMO_ADMIN_EMAIL,

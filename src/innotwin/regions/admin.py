@@ -13,4 +13,3 @@ class RegionAdmin(admin.ModelAdmin):
     list_display = ["code", "name_en", "name_ko", "country", "level", "parent"]
     list_filter = ["country", "level"]
     search_fields = ["code", "name_en", "name_ko"]
-    prepopulated_fields = {"slug": ("name_en",)}

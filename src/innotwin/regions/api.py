@@ -15,7 +15,6 @@ router = Router(tags=["regions"])
 
 class RegionOut(Schema):
     code: str
-    slug: str
     country: str
     level: str
     parent: str | None

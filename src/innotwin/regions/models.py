@@ -30,8 +30,7 @@ class Country(models.Model):
 class Region(models.Model):
     """An official region (ITL region, local authority, combined authority, sido, sigungu)."""
 
-    code = models.CharField(_("official code"), max_length=20, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    code = models.CharField(_("official code"), max_length=20, primary_key=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="regions")
     level = models.CharField(_("level"), max_length=32, choices=RegionLevel.choices)
     parent = models.ForeignKey(
@@ -41,6 +40,8 @@ class Region(models.Model):
     name_ko = models.CharField(_("name in Korean"), max_length=200)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    oecd_tl2 = models.CharField(_("OECD TL2 code"), max_length=12, blank=True)
+    oecd_tl3 = models.CharField(_("OECD TL3 code"), max_length=12, blank=True)
 
     class Meta:
         verbose_name = _("region")

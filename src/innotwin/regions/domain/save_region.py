@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from innotwin.core.errors import NotFoundError
 from innotwin.regions.enums import RegionLevel
@@ -41,7 +40,6 @@ def save_region(
     region, _created = Region.objects.update_or_create(
         code=code,
         defaults={
-            "slug": slugify(f"{country}-{name_en}"),
             "country": country_obj,
             "level": RegionLevel(level),
             "parent": parent_obj,

@@ -18,3 +18,18 @@ def partial_date(value: dt.date | None, precision: str = "day") -> str:
     if value is None:
         return ""
     return formats.date_format(value, _FORMAT_BY_PRECISION.get(precision, "DATE_FORMAT"))
+
+
+@register.filter
+def figure(value: float | None) -> str:
+    """A statistic as people read it: grouped thousands, at most two decimals, none for whole numbers."""
+    if value is None:
+        return ""
+    decimals = 0 if float(value).is_integer() or abs(value) >= 1000 else 2 if abs(value) < 100 else 1
+    return formats.number_format(round(value, decimals), decimal_pos=decimals, force_grouping=True)
+
+
+@register.filter
+def percent(value: float) -> str:
+    """A share (0–1) as a percentage with one decimal."""
+    return formats.number_format(100 * value, decimal_pos=1) + "%"
