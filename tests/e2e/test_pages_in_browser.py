@@ -5,29 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
+
+from tests.e2e.axe import axe_violations
 
 pytestmark = pytest.mark.e2e
-
-AXE = Path(__file__).with_name("vendor") / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _axe_violations(page: Page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert len(result["passes"]) > 10  # axe really ran its rules on this page
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in result["violations"]]
-
-
-@pytest.fixture
-def page(browser: Browser) -> Page:
-    # axe is injected as a script; the page's own CSP forbids that, so the test context bypasses it.
-    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page  # type: ignore[misc]
-    context.close()
-
 
 @pytest.mark.parametrize(
     ("path", "heading", "name"),
@@ -46,7 +28,7 @@ def test_page_renders_and_has_no_accessibility_violations(
     assert response.status == 200
     assert " ".join(page.locator("h1").inner_text().split()) == heading
     page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
-    assert _axe_violations(page) == []
+    assert axe_violations(page) == []
 
 
 def test_language_switcher_keeps_the_page(page: Page, live_server_url: str) -> None:
@@ -78,4 +60,4 @@ def test_demo_admin_signs_in_and_must_choose_a_password(
     page.get_by_role("button", name="Sign in").click()
     assert page.url == live_server_url + "/en/accounts/password/change/"
     page.screenshot(path=str(screenshots / "password-change-en.png"), full_page=True)
-    assert _axe_violations(page) == []
+    assert axe_violations(page) == []

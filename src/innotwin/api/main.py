@@ -5,8 +5,8 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from innotwin.api.auth import TokenAuth
-from innotwin.atlas.api import router as atlas_router
 from innotwin.api.errors import install_error_handlers
+from innotwin.atlas.api import router as atlas_router
 from innotwin.pairs.api import router as pairs_router
 from innotwin.regions.api import router as regions_router
 

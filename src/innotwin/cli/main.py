@@ -13,6 +13,7 @@ from innotwin.cli.demo import demo
 from innotwin.cli.errors import report_errors
 from innotwin.cli.manage import manage
 from innotwin.cli.serve import serve
+from innotwin.cli.text import text
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,6 +30,7 @@ cli.add_command(demo)
 cli.add_command(check)
 cli.add_command(manage)
 cli.add_command(atlas)
+cli.add_command(text)
 
 
 def main() -> None:

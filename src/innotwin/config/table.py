@@ -112,6 +112,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INNOTWIN_DEFAULT_FROM_EMAIL", "innotwin <noreply@localhost>", "Sender of innotwin's mail."),
     Setting("INNOTWIN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Setting("INNOTWIN_WORKERS", "2", "Number of web server worker processes for innotwin serve.", _parse_int),
+    Setting(
+        "INNOTWIN_TEXT_EMBEDDER",
+        "use+e5",
+        "Sentence-embedding backend for cross-lingual text: use+e5, use-multilingual or e5-small.",
+    ),
 )
 
 _BY_ENV = {setting.env: setting for setting in SETTINGS}
