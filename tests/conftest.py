@@ -23,7 +23,7 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the bundled atlas, stored once per session (tests roll back)."""
     from innotwin.atlas.domain.store_atlas import store_bundle
     from innotwin.core.atlas.bundle_read import bundled_atlas_dir, read_bundle
@@ -33,13 +33,13 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 
 
 @pytest.fixture
-def atlas(db, django_db_setup):  # type: ignore[no-untyped-def]
+def atlas(db, django_db_setup):
     """The bundled default atlas, as stored in the test database."""
     return django_db_setup
 
 
 @pytest.fixture
-def demo_programme(db):  # type: ignore[no-untyped-def]
+def demo_programme(db):
     """The bundled demo programme, loaded through the domain functions."""
     from innotwin.demo.load_demo import load_demo
 
@@ -47,7 +47,7 @@ def demo_programme(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def people(db):  # type: ignore[no-untyped-def]
+def people(db):
     """One person for each role, plus a coordinator of no pair."""
     from innotwin.accounts.domain.create_user import create_user
     from innotwin.accounts.enums import Role

@@ -28,7 +28,7 @@ MATRIX = [
 
 
 @pytest.fixture
-def pairs(people):  # type: ignore[no-untyped-def]
+def pairs(people):
     public = make_pair(slug="public-pair", status=PairStatus.ACTIVE, suffix="1")
     proposed = make_pair(slug="proposed-pair", status=PairStatus.PROPOSED, suffix="2")
     assign_coordinator(pair=public, user=people["coordinator"])
@@ -36,19 +36,19 @@ def pairs(people):  # type: ignore[no-untyped-def]
     return {"public": public, "proposed": proposed}
 
 
-def _person(people, role):  # type: ignore[no-untyped-def]
+def _person(people, role):
     return AnonymousUser() if role == "anonymous" else people[role]
 
 
 @pytest.mark.parametrize(("role", "action", "on_public", "on_proposed"), MATRIX)
-def test_pair_permission_matrix(people, pairs, role, action, on_public, on_proposed) -> None:  # type: ignore[no-untyped-def]
+def test_pair_permission_matrix(people, pairs, role, action, on_public, on_proposed) -> None:
     person = _person(people, role)
     assert has_permission(person, action, pairs["public"]) is on_public
     assert has_permission(person, action, pairs["proposed"]) is on_proposed
 
 
 @pytest.mark.parametrize(("role", "action", "on_public", "on_proposed"), MATRIX)
-def test_visible_agrees_with_has_permission(people, pairs, role, action, on_public, on_proposed) -> None:  # type: ignore[no-untyped-def]
+def test_visible_agrees_with_has_permission(people, pairs, role, action, on_public, on_proposed) -> None:
     person = _person(people, role)
     expected = {
         slug for slug, allowed in (("public-pair", on_public), ("proposed-pair", on_proposed)) if allowed
@@ -59,23 +59,23 @@ def test_visible_agrees_with_has_permission(people, pairs, role, action, on_publ
 @pytest.mark.parametrize(
     ("role", "allowed"), [("anonymous", False), ("member", False), ("coordinator", False), ("admin", True)]
 )
-def test_programme_actions_only_for_administrators(people, role, allowed) -> None:  # type: ignore[no-untyped-def]
+def test_programme_actions_only_for_administrators(people, role, allowed) -> None:
     person = _person(people, role)
     assert has_permission(person, Action.PROPOSE_PAIR) is allowed
     assert has_permission(person, Action.MANAGE_PROGRAMME) is allowed
 
 
-def test_require_permission_anonymous_is_asked_to_sign_in(db) -> None:  # type: ignore[no-untyped-def]
+def test_require_permission_anonymous_is_asked_to_sign_in(db) -> None:
     with pytest.raises(PermissionDeniedError, match="Please sign in"):
         require_permission(AnonymousUser(), Action.MANAGE_PROGRAMME)
 
 
-def test_require_permission_member_is_told_no(people) -> None:  # type: ignore[no-untyped-def]
+def test_require_permission_member_is_told_no(people) -> None:
     with pytest.raises(PermissionDeniedError, match="You do not have permission"):
         require_permission(people["member"], Action.MANAGE_PROGRAMME)
 
 
-def test_deactivated_admin_loses_every_right(people, pairs) -> None:  # type: ignore[no-untyped-def]
+def test_deactivated_admin_loses_every_right(people, pairs) -> None:
     admin = people["admin"]
     admin.is_active = False
     admin.save()
@@ -83,7 +83,7 @@ def test_deactivated_admin_loses_every_right(people, pairs) -> None:  # type: ig
     assert has_permission(admin, Action.MANAGE_PROGRAMME) is False
 
 
-def test_assign_coordinator_promotes_a_member(people, pairs) -> None:  # type: ignore[no-untyped-def]
+def test_assign_coordinator_promotes_a_member(people, pairs) -> None:
     member = people["member"]
     assign_coordinator(pair=pairs["public"], user=member)
     member.refresh_from_db()

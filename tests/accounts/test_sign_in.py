@@ -10,7 +10,7 @@ from innotwin.accounts.enums import Role
 from innotwin.accounts.models import User
 
 
-def test_sign_in_with_email_and_password_succeeds(people, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_with_email_and_password_succeeds(people, client: Client) -> None:
     response = client.post(
         "/en/accounts/sign-in/",
         {"username": "member@example.org", "password": "correct horse battery staple"},
@@ -20,17 +20,17 @@ def test_sign_in_with_email_and_password_succeeds(people, client: Client) -> Non
     assert client.get("/en/").context["user"].email == "member@example.org"
 
 
-def test_sign_in_with_wrong_password_shows_error(people, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_with_wrong_password_shows_error(people, client: Client) -> None:
     response = client.post("/en/accounts/sign-in/", {"username": "member@example.org", "password": "nope"})
     assert response.status_code == 200
     assert "Please enter a correct email address and password" in response.content.decode()
 
 
-def test_passwords_are_hashed_with_argon2(people) -> None:  # type: ignore[no-untyped-def]
+def test_passwords_are_hashed_with_argon2(people) -> None:
     assert people["member"].password.startswith("argon2$")
 
 
-def test_one_time_password_forces_a_new_password(db, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_one_time_password_forces_a_new_password(db, client: Client) -> None:
     user, one_time = create_user(email="new@example.org", role=Role.ORGANISATION_MEMBER)
     assert one_time is not None
     client.post("/en/accounts/sign-in/", {"username": "new@example.org", "password": one_time})
@@ -51,7 +51,7 @@ def test_one_time_password_forces_a_new_password(db, client: Client) -> None:  #
     assert client.get("/en/").status_code == 200
 
 
-def test_password_reset_sends_a_link_that_sets_a_new_password(people, client: Client, settings) -> None:  # type: ignore[no-untyped-def]
+def test_password_reset_sends_a_link_that_sets_a_new_password(people, client: Client, settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     response = client.post("/en/accounts/password/reset/", {"email": "member@example.org"})
     assert response.status_code == 302
@@ -68,14 +68,14 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(people, client: Cl
     assert User.objects.get(email="member@example.org").check_password("another long passphrase")
 
 
-def test_password_reset_for_unknown_email_sends_nothing(db, client: Client, settings) -> None:  # type: ignore[no-untyped-def]
+def test_password_reset_for_unknown_email_sends_nothing(db, client: Client, settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     response = client.post("/en/accounts/password/reset/", {"email": "nobody@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
 
 
-def test_api_tokens_page_shows_new_token_once(people, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_api_tokens_page_shows_new_token_once(people, client: Client) -> None:
     client.force_login(people["member"])
     created = client.post("/en/accounts/tokens/", {"name": "notebook"})
     raw = created.context["new_token"]
@@ -86,13 +86,13 @@ def test_api_tokens_page_shows_new_token_once(people, client: Client) -> None:  
     assert raw not in listing
 
 
-def test_api_tokens_page_needs_sign_in(db, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_api_tokens_page_needs_sign_in(db, client: Client) -> None:
     response = client.get("/en/accounts/tokens/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/sign-in/")
 
 
-def test_admin_site_open_to_programme_admins_only(people, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_admin_site_open_to_programme_admins_only(people, client: Client) -> None:
     client.force_login(people["coordinator"])
     assert client.get("/admin/").status_code == 302
     client.force_login(people["admin"])

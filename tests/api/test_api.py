@@ -8,7 +8,7 @@ from innotwin.pairs.enums import PairStatus
 from tests.factories import make_pair
 
 
-def test_pairs_list_anonymous_sees_the_four_demo_pairs(demo_programme, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_pairs_list_anonymous_sees_the_four_demo_pairs(demo_programme, client: Client) -> None:
     body = client.get("/api/v1/pairs").json()
     assert body["count"] == 4
     assert sorted(item["slug"] for item in body["items"]) == [
@@ -19,7 +19,7 @@ def test_pairs_list_anonymous_sees_the_four_demo_pairs(demo_programme, client: C
     ]
 
 
-def test_pair_detail_has_regions_pillars_and_sourced_agreements(demo_programme, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_pair_detail_has_regions_pillars_and_sourced_agreements(demo_programme, client: Client) -> None:
     body = client.get("/api/v1/pairs/belfast-sejong").json()
     assert body["region_a"] == {
         "code": "N09000003",
@@ -33,7 +33,7 @@ def test_pair_detail_has_regions_pillars_and_sourced_agreements(demo_programme, 
     assert all(a["source_url"].startswith("https://") for a in body["agreements"])
 
 
-def test_proposed_pair_hidden_from_anonymous_visible_with_coordinator_token(people, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_proposed_pair_hidden_from_anonymous_visible_with_coordinator_token(people, client: Client) -> None:
     pair = make_pair(slug="hidden-pair", status=PairStatus.PROPOSED)
     assign_coordinator(pair=pair, user=people["coordinator"])
     _token, raw = create_api_token(user=people["coordinator"], name="test")
@@ -45,7 +45,7 @@ def test_proposed_pair_hidden_from_anonymous_visible_with_coordinator_token(peop
     assert authorised.json()["status"] == "proposed"
 
 
-def test_wrong_token_is_refused_with_the_error_shape(db, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_token_is_refused_with_the_error_shape(db, client: Client) -> None:
     response = client.get("/api/v1/pairs", headers={"Authorization": "Bearer it_wrong"})
     assert response.status_code == 401
     assert response.json() == {
@@ -58,7 +58,7 @@ def test_wrong_token_is_refused_with_the_error_shape(db, client: Client) -> None
     }
 
 
-def test_invalid_query_parameter_gives_validation_error_shape(db, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_query_parameter_gives_validation_error_shape(db, client: Client) -> None:
     response = client.get("/api/v1/pairs?limit=many")
     body = response.json()
     assert response.status_code == 422
@@ -66,26 +66,26 @@ def test_invalid_query_parameter_gives_validation_error_shape(db, client: Client
     assert body["error"]["details"][0]["field"] == "query.limit"
 
 
-def test_unknown_api_path_gives_json_404(db, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_api_path_gives_json_404(db, client: Client) -> None:
     response = client.get("/api/v1/nowhere")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
 
 
-def test_regions_filter_by_country_and_level(demo_programme, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_regions_filter_by_country_and_level(demo_programme, client: Client) -> None:
     body = client.get("/api/v1/regions?country=kr&level=kr-sido").json()
     assert body["count"] == 17
     assert [item["code"] for item in body["items"][:3]] == ["KR-11", "KR-26", "KR-27"]
     assert {item["country"] for item in body["items"]} == {"KR"}
 
 
-def test_region_detail_names_parent(demo_programme, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_region_detail_names_parent(demo_programme, client: Client) -> None:
     body = client.get("/api/v1/regions/TLD7").json()
     assert body["parent"] == "TLD"
     assert body["name_ko"] == "머지사이드"
 
 
-def test_openapi_schema_lists_versioned_endpoints(db, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_openapi_schema_lists_versioned_endpoints(db, client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["info"]["version"] == "1"
     assert {"/api/v1/pairs", "/api/v1/pairs/{slug}", "/api/v1/regions", "/api/v1/regions/{code}"} <= set(
@@ -93,7 +93,7 @@ def test_openapi_schema_lists_versioned_endpoints(db, client: Client) -> None:  
     )
 
 
-def test_api_docs_page_is_served_without_external_assets(db, client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_api_docs_page_is_served_without_external_assets(db, client: Client) -> None:
     page = client.get("/api/v1/docs").content.decode()
     assert "swagger" in page.lower()
     assert "cdn." not in page

@@ -9,7 +9,7 @@ from innotwin.atlas.models import Observation
 from innotwin.cli.main import cli
 
 
-def test_atlas_show_as_json_lists_values_with_sources(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_atlas_show_as_json_lists_values_with_sources(atlas) -> None:
     result = CliRunner().invoke(cli, ["atlas", "show", "KR-26", "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
@@ -18,7 +18,7 @@ def test_atlas_show_as_json_lists_values_with_sources(atlas) -> None:  # type: i
     assert population["source"].startswith("MOIS")
 
 
-def test_atlas_list_as_csv(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_atlas_list_as_csv(atlas) -> None:
     result = CliRunner().invoke(cli, ["atlas", "list", "--level", "kr-sido", "--format", "csv"])
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
@@ -26,13 +26,13 @@ def test_atlas_list_as_csv(atlas) -> None:  # type: ignore[no-untyped-def]
     assert len(lines) == 18
 
 
-def test_atlas_indicators_table(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_atlas_indicators_table(atlas) -> None:
     result = CliRunner().invoke(cli, ["atlas", "indicators"])
     assert result.exit_code == 0
     assert "population" in result.output
 
 
-def test_atlas_import_of_a_real_file_replaces_that_source(atlas, shared_data: Path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_atlas_import_of_a_real_file_replaces_that_source(atlas, shared_data: Path, settings) -> None:
     settings.SHARED_DATA_DIR = shared_data
     path = shared_data / "kr_regional" / "kosis_population_by_sido_gender_long.csv"
     result = CliRunner().invoke(cli, ["atlas", "import", str(path), "--source", "kosis_population"])
@@ -43,7 +43,7 @@ def test_atlas_import_of_a_real_file_replaces_that_source(atlas, shared_data: Pa
 
 def test_atlas_import_of_a_broken_file_stores_nothing(
     atlas, shared_data: Path, settings, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     settings.SHARED_DATA_DIR = shared_data
     source = shared_data / "kr_regional" / "kosis_population_by_sido_gender_long.csv"
     broken = tmp_path / "population.csv"
@@ -60,7 +60,7 @@ def test_atlas_import_of_a_broken_file_stores_nothing(
     assert Observation.objects.count() == before
 
 
-def test_atlas_import_unknown_source_names_the_known_ones(atlas, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_atlas_import_unknown_source_names_the_known_ones(atlas, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["atlas", "import", str(tmp_path / "x.csv"), "--source", "nope"])
     assert result.exit_code != 0
     assert "No source is named 'nope'" in str(result.exception)

@@ -8,7 +8,7 @@ from innotwin.atlas.domain.region_profile import region_profile
 from innotwin.core.errors import NotFoundError
 
 
-def test_region_profile_location_quotient_matches_kosis_published_value(atlas, shared_data) -> None:  # type: ignore[no-untyped-def]
+def test_region_profile_location_quotient_matches_kosis_published_value(atlas, shared_data) -> None:
     # KOSIS publishes the location quotient of every sido × KSIC division; water transport (KSIC 50) maps
     # one-to-one to ISIC 50, so our LQ for Busan must equal the published one to its printed precision.
     path = (
@@ -30,14 +30,14 @@ def test_region_profile_location_quotient_matches_kosis_published_value(atlas, s
     assert structure.indicator.code == "workers_establishment_census"
 
 
-def test_region_profile_shares_sum_to_one(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_region_profile_shares_sum_to_one(atlas) -> None:
     structure = region_profile(code="TLD7").structure
     assert structure is not None
     assert round(sum(row.share for row in structure.rows), 9) == 1.0
     assert structure.indicator.code == "employment_bres"
 
 
-def test_region_profile_figures_are_latest_year_with_source(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_region_profile_figures_are_latest_year_with_source(atlas) -> None:
     figures = {f.indicator.code: f for f in region_profile(code="KR-26").figures}
     population = figures["population"]
     assert population.period == max(
@@ -47,11 +47,11 @@ def test_region_profile_figures_are_latest_year_with_source(atlas) -> None:  # t
     assert population.licence == "KOGL-Type1"
 
 
-def test_region_profile_shows_known_gaps(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_region_profile_shows_known_gaps(atlas) -> None:
     gaps = {gap.indicator_id for gap in region_profile(code="KR-26").gaps}
     assert "epo_patent_applications" in gaps
 
 
-def test_region_profile_unknown_code_is_not_found(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_region_profile_unknown_code_is_not_found(atlas) -> None:
     with pytest.raises(NotFoundError, match="no region with the code NOWHERE"):
         region_profile(code="NOWHERE")

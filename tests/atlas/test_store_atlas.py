@@ -12,7 +12,7 @@ from innotwin.core.errors import DataError
 from innotwin.regions.models import Region
 
 
-def test_store_bundle_stores_every_row_with_its_source(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_store_bundle_stores_every_row_with_its_source(atlas) -> None:
     bundle = read_bundle(bundled_atlas_dir())
     assert atlas.observations == len(bundle.observations) == Observation.objects.count()
     assert atlas.regions == len(bundle.regions) == Region.objects.count()
@@ -20,12 +20,12 @@ def test_store_bundle_stores_every_row_with_its_source(atlas) -> None:  # type: 
     assert Observation.objects.filter(source__licence="").count() == 0
 
 
-def test_store_bundle_twice_keeps_one_copy(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_store_bundle_twice_keeps_one_copy(atlas) -> None:
     again = store_bundle(bundle=read_bundle(bundled_atlas_dir()))
     assert Observation.objects.count() == again.observations == atlas.observations
 
 
-def test_stored_population_matches_the_published_figure(atlas) -> None:  # type: ignore[no-untyped-def]
+def test_stored_population_matches_the_published_figure(atlas) -> None:
     # ONS mid-year estimate for Merseyside (ITL2 TLD7), 2021, as printed in the ONS regional GDP workbook.
     observation = Observation.objects.get(region_id="TLD7", indicator_id="population", period=2021)
     assert observation.source.publisher == "ONS"
@@ -51,7 +51,7 @@ def read_value(folder: Path, code: str, year: int) -> float:
 
 def test_read_bundle_with_a_bad_cell_lists_file_line_and_field_and_stores_nothing(
     atlas, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     broken = tmp_path / "bundle"
     shutil.copytree(bundled_atlas_dir(), broken)
     lines = (broken / "observations.csv").read_text(encoding="utf-8").splitlines()
@@ -67,7 +67,7 @@ def test_read_bundle_with_a_bad_cell_lists_file_line_and_field_and_stores_nothin
     assert Observation.objects.count() == before
 
 
-def test_store_bundle_with_unknown_region_stores_nothing(atlas, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_store_bundle_with_unknown_region_stores_nothing(atlas, tmp_path: Path) -> None:
     broken = tmp_path / "bundle"
     shutil.copytree(bundled_atlas_dir(), broken)
     text = (broken / "observations.csv").read_text(encoding="utf-8")

@@ -10,7 +10,9 @@ from innotwin.cli.main import cli
 
 
 def _head(source: Path, target: Path, lines: int) -> Path:
-    target.write_text("\n".join(source.read_text(encoding="utf-8").splitlines()[:lines]) + "\n", encoding="utf-8")
+    target.write_text(
+        "\n".join(source.read_text(encoding="utf-8").splitlines()[:lines]) + "\n", encoding="utf-8"
+    )
     return target
 
 
@@ -30,7 +32,8 @@ def test_text_align_reports_both_directions_on_real_news(shared_data: Path, tmp_
     korean = _head(shared_data / "parallel_en_ko" / "news_dev.ko", tmp_path / "ko.txt", 40)
     english = _head(shared_data / "parallel_en_ko" / "news_dev.en", tmp_path / "en.txt", 40)
     result = CliRunner().invoke(
-        cli, ["text", "align", str(korean), str(english), "--embedder", "use-multilingual", "--format", "json"]
+        cli,
+        ["text", "align", str(korean), str(english), "--embedder", "use-multilingual", "--format", "json"],
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)

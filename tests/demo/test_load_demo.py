@@ -7,7 +7,7 @@ from innotwin.pairs.models import Agreement, TwinPair
 from innotwin.regions.models import Region
 
 
-def test_load_demo_creates_the_programme_four_pairs(db) -> None:  # type: ignore[no-untyped-def]
+def test_load_demo_creates_the_programme_four_pairs(db) -> None:
     result = load_demo()
     assert (result.pairs, result.agreements) == (4, 7)
     assert result.regions == Region.objects.count()
@@ -25,7 +25,7 @@ def test_load_demo_creates_the_programme_four_pairs(db) -> None:  # type: ignore
     assert admin.is_programme_admin is True
 
 
-def test_load_demo_twice_changes_nothing(db) -> None:  # type: ignore[no-untyped-def]
+def test_load_demo_twice_changes_nothing(db) -> None:
     load_demo()
 
     def counts() -> tuple[int, ...]:
@@ -37,6 +37,6 @@ def test_load_demo_twice_changes_nothing(db) -> None:  # type: ignore[no-untyped
     assert counts() == before
 
 
-def test_demo_agreements_all_carry_a_source(db) -> None:  # type: ignore[no-untyped-def]
+def test_demo_agreements_all_carry_a_source(db) -> None:
     load_demo()
     assert list(Agreement.objects.filter(source_url="")) == []

@@ -119,5 +119,5 @@ def page(browser: Browser) -> Page:
     # axe is injected as a script; the page's own CSP forbids that, so the test context bypasses it.
     context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    yield page  # type: ignore[misc]
+    yield page
     context.close()

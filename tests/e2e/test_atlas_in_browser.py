@@ -23,7 +23,10 @@ def test_region_list_draws_both_offline_maps(page: Page, live_server_url: str, s
 
 @pytest.mark.parametrize(
     ("path", "heading", "name"),
-    [("/en/regions/KR-26/", "Busan", "atlas-region-en"), ("/ko/regions/TLD7/", "머지사이드", "atlas-region-ko")],
+    [
+        ("/en/regions/KR-26/", "Busan", "atlas-region-en"),
+        ("/ko/regions/TLD7/", "머지사이드", "atlas-region-ko"),
+    ],
 )
 def test_region_page_has_cited_figures_and_no_violations(
     page: Page, live_server_url: str, screenshots: Path, path: str, heading: str, name: str

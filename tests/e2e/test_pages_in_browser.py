@@ -11,6 +11,7 @@ from tests.e2e.axe import axe_violations
 
 pytestmark = pytest.mark.e2e
 
+
 @pytest.mark.parametrize(
     ("path", "heading", "name"),
     [

@@ -28,14 +28,18 @@ def embed(file: Path, out: Path, embedder: str | None) -> None:
     from innotwin.core.text.align import embed_file
 
     result = embed_file(file, out=out, embedder=embedder or _embedder_option())
-    click.echo(f"Wrote {result.rows} × {result.dim} vectors to {result.out} ({result.embedder} {result.version}).")
+    click.echo(
+        f"Wrote {result.rows} × {result.dim} vectors to {result.out} ({result.embedder} {result.version})."
+    )
 
 
 @text.command()
 @click.argument("file_a", type=click.Path(path_type=Path))
 @click.argument("file_b", type=click.Path(path_type=Path))
 @click.option("--embedder", help="Embedding backend [default: INNOTWIN_TEXT_EMBEDDER].")
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def align(file_a: Path, file_b: Path, embedder: str | None, output_format: str) -> None:
     """Top-1 retrieval accuracy both ways, where line i of FILE_A translates line i of FILE_B."""
     from innotwin.core.text.align import align as align_lines

@@ -6,78 +6,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('regions', '0001_initial'),
+        ("regions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Pillar',
+            name="Pillar",
             fields=[
-                ('code', models.CharField(choices=[('civic', 'Civic and policy knowledge exchange'), ('academic', 'Academic collaboration on applied research'), ('business', 'Business collaboration, trade and investment')], max_length=16, primary_key=True, serialize=False)),
-                ('name_en', models.CharField(max_length=100, verbose_name='name in English')),
-                ('name_ko', models.CharField(max_length=100, verbose_name='name in Korean')),
-                ('description_en', models.TextField(verbose_name='description in English')),
-                ('description_ko', models.TextField(verbose_name='description in Korean')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("civic", "Civic and policy knowledge exchange"),
+                            ("academic", "Academic collaboration on applied research"),
+                            ("business", "Business collaboration, trade and investment"),
+                        ],
+                        max_length=16,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("name_en", models.CharField(max_length=100, verbose_name="name in English")),
+                ("name_ko", models.CharField(max_length=100, verbose_name="name in Korean")),
+                ("description_en", models.TextField(verbose_name="description in English")),
+                ("description_ko", models.TextField(verbose_name="description in Korean")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'pillar',
-                'verbose_name_plural': 'pillars',
-                'ordering': ['position'],
+                "verbose_name": "pillar",
+                "verbose_name_plural": "pillars",
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='TwinPair',
+            name="TwinPair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('active', 'Active'), ('paused', 'Paused'), ('completed', 'Completed'), ('withdrawn', 'Withdrawn')], default='proposed', max_length=16, verbose_name='status')),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='started on')),
-                ('summary_en', models.TextField(blank=True, verbose_name='summary in English')),
-                ('summary_ko', models.TextField(blank=True, verbose_name='summary in Korean')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('coordinators', models.ManyToManyField(blank=True, related_name='coordinated_pairs', to=settings.AUTH_USER_MODEL)),
-                ('pillars', models.ManyToManyField(blank=True, related_name='pairs', to='pairs.pillar')),
-                ('region_a', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pairs_as_a', to='regions.region')),
-                ('region_b', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pairs_as_b', to='regions.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("active", "Active"),
+                            ("paused", "Paused"),
+                            ("completed", "Completed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="proposed",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="started on")),
+                ("summary_en", models.TextField(blank=True, verbose_name="summary in English")),
+                ("summary_ko", models.TextField(blank=True, verbose_name="summary in Korean")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "coordinators",
+                    models.ManyToManyField(
+                        blank=True, related_name="coordinated_pairs", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                ("pillars", models.ManyToManyField(blank=True, related_name="pairs", to="pairs.pillar")),
+                (
+                    "region_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pairs_as_a",
+                        to="regions.region",
+                    ),
+                ),
+                (
+                    "region_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pairs_as_b",
+                        to="regions.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'twin pair',
-                'verbose_name_plural': 'twin pairs',
-                'ordering': [models.OrderBy(models.F('started_on'), nulls_last=True), 'slug'],
+                "verbose_name": "twin pair",
+                "verbose_name_plural": "twin pairs",
+                "ordering": [models.OrderBy(models.F("started_on"), nulls_last=True), "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Agreement',
+            name="Agreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('programme', 'Programme milestone'), ('statement_of_intent', 'Statement of intent'), ('mou', 'Memorandum of understanding'), ('roadmap', 'Roadmap'), ('agreement', 'Agreement')], max_length=32, verbose_name='kind')),
-                ('title_en', models.CharField(max_length=300, verbose_name='title in English')),
-                ('title_ko', models.CharField(blank=True, max_length=300, verbose_name='title in Korean')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('date_precision', models.CharField(choices=[('day', 'day'), ('month', 'month'), ('year', 'year')], default='day', max_length=8, verbose_name='date precision')),
-                ('parties', models.TextField(blank=True, verbose_name='parties')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('pair', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agreements', to='pairs.twinpair')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("programme", "Programme milestone"),
+                            ("statement_of_intent", "Statement of intent"),
+                            ("mou", "Memorandum of understanding"),
+                            ("roadmap", "Roadmap"),
+                            ("agreement", "Agreement"),
+                        ],
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=300, verbose_name="title in English")),
+                ("title_ko", models.CharField(blank=True, max_length=300, verbose_name="title in Korean")),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="date")),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "day"), ("month", "month"), ("year", "year")],
+                        default="day",
+                        max_length=8,
+                        verbose_name="date precision",
+                    ),
+                ),
+                ("parties", models.TextField(blank=True, verbose_name="parties")),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                (
+                    "pair",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agreements",
+                        to="pairs.twinpair",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agreement',
-                'verbose_name_plural': 'agreements',
-                'ordering': ['signed_on', 'pk'],
+                "verbose_name": "agreement",
+                "verbose_name_plural": "agreements",
+                "ordering": ["signed_on", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='twinpair',
-            constraint=models.UniqueConstraint(fields=('region_a', 'region_b'), name='unique_twin_pair_regions'),
+            model_name="twinpair",
+            constraint=models.UniqueConstraint(
+                fields=("region_a", "region_b"), name="unique_twin_pair_regions"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='twinpair',
-            constraint=models.CheckConstraint(condition=models.Q(('region_a', models.F('region_b')), _negated=True), name='twin_pair_regions_differ'),
+            model_name="twinpair",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("region_a", models.F("region_b")), _negated=True),
+                name="twin_pair_regions_differ",
+            ),
         ),
     ]
