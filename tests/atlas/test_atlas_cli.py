@@ -64,3 +64,14 @@ def test_atlas_import_unknown_source_names_the_known_ones(atlas, tmp_path: Path)
     result = CliRunner().invoke(cli, ["atlas", "import", str(tmp_path / "x.csv"), "--source", "nope"])
     assert result.exit_code != 0
     assert "No source is named 'nope'" in str(result.exception)
+
+
+def test_atlas_build_reproduces_the_committed_bundle(shared_data: Path, tmp_path: Path) -> None:
+    from innotwin.core.atlas.bundle_read import bundled_atlas_dir
+
+    result = CliRunner().invoke(cli, ["atlas", "build", "--from", str(shared_data), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    committed = bundled_atlas_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in committed.glob("*.csv"))
+    for path in committed.glob("*.csv"):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -25,28 +26,14 @@ def test_store_bundle_twice_keeps_one_copy(atlas) -> None:
     assert Observation.objects.count() == again.observations == atlas.observations
 
 
-def test_stored_population_matches_the_published_figure(atlas) -> None:
+def test_stored_population_matches_the_published_figure(atlas, shared_data: Path) -> None:
     # ONS mid-year estimate for Merseyside (ITL2 TLD7), 2021, as printed in the ONS regional GDP workbook.
+    path = shared_data / "uk_regional" / "ons_gdp_population_all_itl_regions_1998_2021_long.csv"
+    with path.open(encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["itl_code"] == "TLD7" and r["year"] == "2021")
     observation = Observation.objects.get(region_id="TLD7", indicator_id="population", period=2021)
     assert observation.source.publisher == "ONS"
-    assert observation.value == read_value(Path("uk_regional"), "TLD7", 2021)
-
-
-def read_value(folder: Path, code: str, year: int) -> float:
-    import csv
-
-    from tests.conftest import REPO_ROOT
-
-    path = (
-        REPO_ROOT.parent
-        / "shared"
-        / "data"
-        / folder
-        / "ons_gdp_population_all_itl_regions_1998_2021_long.csv"
-    )
-    with path.open(encoding="utf-8") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["itl_code"] == code and r["year"] == str(year))
-    return float(row["population"])
+    assert observation.value == float(row["population"]) == 1_551_722
 
 
 def test_read_bundle_with_a_bad_cell_lists_file_line_and_field_and_stores_nothing(

@@ -40,3 +40,14 @@ def test_load_demo_twice_changes_nothing(db) -> None:
 def test_demo_agreements_all_carry_a_source(db) -> None:
     load_demo()
     assert list(Agreement.objects.filter(source_url="")) == []
+
+
+def test_load_demo_again_keeps_values_imported_since(db) -> None:
+    first = load_demo()
+    population = Observation.objects.filter(indicator_id="population").first()
+    assert population is not None
+    Observation.objects.filter(pk=population.pk).update(value=123.0)  # as a later import would
+    again = load_demo()
+    assert (first.atlas_loaded, again.atlas_loaded) == (True, False)
+    population.refresh_from_db()
+    assert population.value == 123.0

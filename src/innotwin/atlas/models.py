@@ -128,3 +128,18 @@ class Gap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.indicator_id}: {self.reason}"
+
+
+class BundleLoad(models.Model):
+    """A bundle stored in this database, by content digest: the demo loads the same bundle only once, so
+    re-running it neither costs time nor overwrites values a user imported since."""
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("loaded bundle")
+        verbose_name_plural = _("loaded bundles")
+
+    def __str__(self) -> str:
+        return self.digest

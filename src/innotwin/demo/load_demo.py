@@ -13,11 +13,13 @@ from django.db import transaction
 from innotwin.accounts.domain.create_user import create_user
 from innotwin.accounts.enums import Role
 from innotwin.accounts.models import User
-from innotwin.atlas.domain.store_atlas import store_bundle
-from innotwin.core.atlas.bundle_read import bundled_atlas_dir, read_bundle
+from innotwin.atlas.domain.store_atlas import store_bundle_once
+from innotwin.atlas.models import Observation
+from innotwin.core.atlas.bundle_read import bundled_atlas_dir
 from innotwin.pairs.domain.create_twin_pair import create_twin_pair
 from innotwin.pairs.domain.record_agreement import record_agreement
 from innotwin.pairs.enums import AgreementKind, PairStatus
+from innotwin.regions.models import Region
 
 DEMO_ADMIN_EMAIL = "admin@innotwin.example"
 
@@ -26,6 +28,7 @@ DEMO_ADMIN_EMAIL = "admin@innotwin.example"
 class DemoResult:
     regions: int
     observations: int
+    atlas_loaded: bool
     pairs: int
     agreements: int
     admin_email: str
@@ -46,7 +49,7 @@ def _date(value: Any) -> dt.date | None:
 def load_demo() -> DemoResult:
     """Load the bundled atlas, the demo programme and its administrator; running it again changes nothing."""
     data = _programme()
-    atlas = store_bundle(bundle=read_bundle(bundled_atlas_dir()))
+    atlas_loaded = store_bundle_once(directory=bundled_atlas_dir()) is not None
     agreements = 0
     for pair_data in data["pairs"]:
         pair = create_twin_pair(
@@ -76,8 +79,9 @@ def load_demo() -> DemoResult:
             email=DEMO_ADMIN_EMAIL, role=Role.PROGRAMME_ADMIN, full_name="Demo administrator"
         )
     return DemoResult(
-        regions=atlas.regions,
-        observations=atlas.observations,
+        regions=Region.objects.count(),
+        observations=Observation.objects.count(),
+        atlas_loaded=atlas_loaded,
         pairs=len(data["pairs"]),
         agreements=agreements,
         admin_email=DEMO_ADMIN_EMAIL,

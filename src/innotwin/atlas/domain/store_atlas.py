@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 
-from innotwin.atlas.models import Gap, Indicator, Industry, Observation, Source
-from innotwin.core.atlas.bundle_read import StoredBundle
+from innotwin.atlas.models import BundleLoad, Gap, Indicator, Industry, Observation, Source
+from innotwin.core.atlas.bundle_read import StoredBundle, bundle_digest, read_bundle
 from innotwin.core.atlas.model import Gap as CoreGap
 from innotwin.core.atlas.model import Indicator as CoreIndicator
 from innotwin.core.atlas.model import LoadResult
@@ -193,6 +194,17 @@ def store_bundle(*, bundle: StoredBundle) -> StoreSummary:
     _check_references(observations, gaps)
     _replace_observations(observations, gaps)
     return StoreSummary(regions, indicators, sources, len(observations), len(gaps))
+
+
+@transaction.atomic
+def store_bundle_once(*, directory: Path) -> StoreSummary | None:
+    """Store the bundle in ``directory`` unless this database already holds exactly that bundle."""
+    digest = bundle_digest(directory)
+    if BundleLoad.objects.filter(digest=digest).exists():
+        return None
+    summary = store_bundle(bundle=read_bundle(directory))
+    BundleLoad.objects.create(digest=digest)
+    return summary
 
 
 @transaction.atomic

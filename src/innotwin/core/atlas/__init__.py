@@ -10,7 +10,7 @@ Typical use::
 
 or, for one source, ``load_source("bres_employment", shared_dir=..., geography=load_geography(...))``.
 The bundled default atlas is in ``innotwin/data/atlas/bundle`` (rebuild it with
-``python -m innotwin.core.atlas --shared-data ../shared/data``).
+``innotwin atlas build --from ../shared/data``).
 """
 
 from innotwin.core.atlas.build import AtlasBundle, build_atlas

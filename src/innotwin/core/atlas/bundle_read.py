@@ -7,6 +7,7 @@ nothing is returned partially.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -17,7 +18,7 @@ from innotwin.core.atlas.csvio import Missing, ProblemLog, Row, read_table
 from innotwin.core.atlas.model import Gap, Indicator, Observation, Quality, Region, RegionLevel, Source
 from innotwin.core.errors import DataError, Problem
 
-__all__ = ["IndustryRow", "StoredBundle", "bundled_atlas_dir", "read_bundle"]
+__all__ = ["IndustryRow", "StoredBundle", "bundle_digest", "bundled_atlas_dir", "read_bundle"]
 
 _T = TypeVar("_T")
 
@@ -51,6 +52,14 @@ class StoredBundle:
 def bundled_atlas_dir() -> Path:
     """The folder of the default atlas committed inside the package."""
     return Path(str(resources.files("innotwin").joinpath("data/atlas/bundle")))
+
+
+def bundle_digest(directory: Path) -> str:
+    """SHA-256 of the bundle's files (names and bytes, in name order): equal digests, equal bundles."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.csv")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _optional_float(log: ProblemLog, row: Row, column: str) -> float | None:
