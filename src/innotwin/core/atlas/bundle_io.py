@@ -22,7 +22,7 @@ from pathlib import Path
 from innotwin.core.atlas.build import AtlasBundle
 from innotwin.core.atlas.industries import GVA25_CLASSIFICATION, ISIC4_CLASSIFICATION
 
-__all__ = ["BUNDLE_FILES", "format_number", "write_bundle"]
+__all__ = ["BUNDLE_FILES", "OBSERVATION_COLUMNS", "format_number", "write_bundle"]
 
 BUNDLE_FILES = (
     "gaps.csv",
@@ -33,7 +33,7 @@ BUNDLE_FILES = (
     "sources.csv",
 )
 
-_OBSERVATION_COLUMNS = (
+OBSERVATION_COLUMNS = (
     "region_code",
     "indicator_code",
     "period",
@@ -62,7 +62,7 @@ def write_bundle(bundle: AtlasBundle, out_dir: Path) -> tuple[Path, ...]:
     out_dir.mkdir(parents=True, exist_ok=True)
     tables: dict[str, tuple[Sequence[str], Iterable[Sequence[object]]]] = {
         "observations.csv": (
-            _OBSERVATION_COLUMNS,
+            OBSERVATION_COLUMNS,
             (
                 (
                     o.region_code,

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
+from innotwin.core.atlas.bundle_io import OBSERVATION_COLUMNS
 from innotwin.core.atlas.csvio import Missing, ProblemLog, Row, read_table
 from innotwin.core.atlas.model import Gap, Indicator, Observation, Quality, Region, RegionLevel, Source
 from innotwin.core.errors import DataError, Problem
@@ -121,23 +122,7 @@ def _sources(directory: Path) -> tuple[Source, ...]:
 
 
 def _observations(directory: Path, sources: tuple[Source, ...]) -> tuple[Observation, ...]:
-    table = read_table(
-        directory / "observations.csv",
-        columns=(
-            "region_code",
-            "indicator_code",
-            "period",
-            "industry_classification",
-            "industry_code",
-            "value",
-            "unit",
-            "quality",
-            "publisher",
-            "dataset",
-            "licence",
-            "note",
-        ),
-    )
+    table = read_table(directory / "observations.csv", columns=OBSERVATION_COLUMNS)
     log = ProblemLog(table.file)
     by_name = {(source.publisher, source.dataset): source for source in sources}
     qualities = {quality.value: quality.value for quality in Quality}

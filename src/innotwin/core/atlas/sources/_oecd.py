@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from innotwin.core.atlas.csvio import Row
 from innotwin.core.atlas.geography import korean_names
@@ -61,3 +61,27 @@ def oecd_region(
         name_ko=korean_names().get(f"OECD-{code}", name_en),
     )
     return region.code, region
+
+
+def record_oecd_row(
+    *,
+    collector: Collector,
+    row: Row,
+    mapped: tuple[str, Region | None],
+    year: int,
+    measures: Sequence[tuple[str, str, str]],
+    regions: dict[str, Region],
+) -> None:
+    """Record the region a row maps to (when new) and one observation per ``(column, indicator, unit)``."""
+    region_code, region = mapped
+    if region is not None:
+        regions[region_code] = region
+    for column, indicator, unit in measures:
+        collector.add(
+            collector.log.number(row, column),
+            region_code=region_code,
+            indicator_code=indicator,
+            period=year,
+            unit=unit,
+            source=OECD_REGIONAL_OUTLOOK,
+        )

@@ -16,7 +16,7 @@ from innotwin.core.atlas.csvio import ProblemLog, UniqueKeys, read_table
 from innotwin.core.atlas.geography import Geography
 from innotwin.core.atlas.model import LoadResult, Region, RegionLevel
 from innotwin.core.atlas.sources._common import Collector
-from innotwin.core.atlas.sources._oecd import OECD_REGIONAL_OUTLOOK, oecd_region
+from innotwin.core.atlas.sources._oecd import oecd_region, record_oecd_row
 
 __all__ = ["load"]
 
@@ -48,17 +48,8 @@ def load(*, path: Path, geography: Geography) -> LoadResult:
         )
         if mapped is None or year is None or not keys.add((mapped[0], year), row):
             continue
-        region_code, region = mapped
-        if region is not None:
-            regions[region_code] = region
-        for column, indicator, unit in _MEASURES:
-            collector.add(
-                collector.log.number(row, column),
-                region_code=region_code,
-                indicator_code=indicator,
-                period=year,
-                unit=unit,
-                source=OECD_REGIONAL_OUTLOOK,
-            )
+        record_oecd_row(
+            collector=collector, row=row, mapped=mapped, year=year, measures=_MEASURES, regions=regions
+        )
     collector.regions.extend(regions[code] for code in sorted(regions))
     return collector.result()
