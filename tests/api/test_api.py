@@ -97,3 +97,17 @@ def test_api_docs_page_is_served_without_external_assets(db, client: Client) -> 
     page = client.get("/api/v1/docs").content.decode()
     assert "swagger" in page.lower()
     assert "cdn." not in page
+
+
+def test_every_router_refuses_a_session_write_without_the_csrf_token(people) -> None:
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(people["admin"])
+    refused = browser.post("/api/v1/library/documents/999999/withdraw")
+    assert refused.status_code == 403
+    assert "CSRF" in refused.json()["error"]["message"]
+    assert browser.get("/api/v1/pairs").status_code == 200  # reads need no token
+    _token, raw = create_api_token(user=people["admin"], name="script")
+    with_token = Client(enforce_csrf_checks=True).post(
+        "/api/v1/library/documents/999999/withdraw", headers={"Authorization": f"Bearer {raw}"}
+    )
+    assert with_token.status_code == 404

@@ -52,9 +52,18 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         k: v for k, v in os.environ.items() if not k.startswith("INNOTWIN_") and k != "DJANGO_SETTINGS_MODULE"
     }
     env.update({"INNOTWIN_DATA_DIR": str(tmp), "DATABASE_URL": _database_url(tmp)})
-    demo = subprocess.run([INNOTWIN, "demo"], env=env, cwd=tmp, capture_output=True, text=True, timeout=120)
+    registers = os.environ.get("INNOTWIN_SHARED_DATA", str(REPO_ROOT.parent / "shared" / "data"))
+    demo = subprocess.run(
+        [INNOTWIN, "demo", "--with-registers", "--registers", registers],
+        env=env,
+        cwd=tmp,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert demo.returncode == 0, demo.stderr
     (tmp / "demo-output.txt").write_text(demo.stdout)
+    (tmp / "database-url.txt").write_text(env["DATABASE_URL"])
     server = subprocess.Popen(
         [INNOTWIN, "serve", "--port", str(port), "--workers", "1"],
         env=env,

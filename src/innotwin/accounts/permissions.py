@@ -47,10 +47,19 @@ class Action(StrEnum):
     VIEW_PROFILE = "view_profile"
     EDIT_PROFILE = "edit_profile"
     MODERATE_PROFILE = "moderate_profile"
+    OPEN_MODERATION_QUEUE = "open_moderation_queue"
     IMPORT_ORGANISATIONS = "import_organisations"
     IMPORT_INTO_REGION = "import_into_region"
     EXPORT_ORGANISATIONS = "export_organisations"
     VIEW_AUDIT_LOG = "view_audit_log"
+    # The knowledge library (innotwin.library).
+    VIEW_DOCUMENT = "view_document"
+    UPLOAD_DOCUMENT = "upload_document"
+    EDIT_DOCUMENT = "edit_document"
+    PUBLISH_DOCUMENT = "publish_document"
+    # City-pair discovery (innotwin.discovery): rankings, explanations and reports are public; proposing
+    # a discovered pair as a twin pair is PROPOSE_PAIR.
+    VIEW_DISCOVERY = "view_discovery"
 
 
 def _is_admin(person: Person) -> bool:
@@ -120,8 +129,39 @@ def _profile_is_live(profile: Any) -> bool:
     return bool(profile.status == "published" and profile.expires_on >= timezone.localdate())
 
 
-def _imports(person: Person) -> bool:
+def _coordinates_a_pair(person: Person) -> bool:
     return _is_admin(person) or (_is_signed_in(person) and person.coordinated_pairs.exists())
+
+
+def _edits_document(person: Person, document: Any) -> bool:
+    """Administrators, and coordinators for documents they uploaded, of their pairs' regions or informing
+    a pair they coordinate."""
+    if _is_admin(person):
+        return True
+    if not _is_signed_in(person) or not person.coordinated_pairs.exists():
+        return False
+    return bool(
+        document.uploaded_by_id == person.pk
+        or document.region_id in _moderated_regions(person)
+        or document.pairs.filter(coordinators=person).exists()
+    )
+
+
+def _editable_documents(person: Person) -> Q:
+    if _is_admin(person):
+        return _ALL
+    if not _is_signed_in(person) or not person.coordinated_pairs.exists():
+        return _NONE
+    return Q(uploaded_by=person) | Q(region__in=_moderated_regions(person)) | Q(pairs__coordinators=person)
+
+
+def _visible_documents(person: Person) -> Q:
+    if _is_admin(person):
+        return _ALL  # alone: an empty Q() vanishes in an OR
+    published = Q(status="published")
+    if not _is_signed_in(person):
+        return published
+    return published | Q(uploaded_by=person) | _editable_documents(person)
 
 
 @dataclass(frozen=True)
@@ -174,7 +214,10 @@ RULES: dict[Action, Rule] = {
     Action.MANAGE_OWN_DATA: Rule(allows=lambda p, _obj: _is_signed_in(p)),
     Action.VIEW_PROFILE: Rule(
         allows=lambda p, profile: _profile_is_live(profile) or _edits_organisation(p, profile.organisation),
-        scope=lambda p: _live_profiles() | _editable_organisations(p, "organisation__"),
+        # An empty Q() vanishes in an OR, so an administrator's "everything" is returned on its own.
+        scope=lambda p: (
+            _ALL if _is_admin(p) else _live_profiles() | _editable_organisations(p, "organisation__")
+        ),
     ),
     Action.EDIT_PROFILE: Rule(
         allows=lambda p, profile: _edits_organisation(p, profile.organisation),
@@ -184,10 +227,25 @@ RULES: dict[Action, Rule] = {
         allows=lambda p, profile: _is_admin(p) or _moderates(p, profile.organisation),
         scope=lambda p: _moderated_organisations(p, "organisation__"),
     ),
-    Action.IMPORT_ORGANISATIONS: Rule(allows=lambda p, _obj: _imports(p)),
+    Action.OPEN_MODERATION_QUEUE: Rule(allows=lambda p, _obj: _coordinates_a_pair(p)),
+    Action.IMPORT_ORGANISATIONS: Rule(allows=lambda p, _obj: _coordinates_a_pair(p)),
     Action.IMPORT_INTO_REGION: Rule(allows=lambda p, code: _is_admin(p) or code in _moderated_regions(p)),
     Action.EXPORT_ORGANISATIONS: Rule(allows=lambda p, _obj: _is_signed_in(p)),
     Action.VIEW_AUDIT_LOG: Rule(allows=lambda p, _obj: _is_admin(p)),
+    # The knowledge library: everyone reads published documents; signed-in people upload (as drafts);
+    # administrators and coordinators edit and publish (see _edits_document); uploaders see their drafts.
+    Action.VIEW_DOCUMENT: Rule(
+        allows=lambda p, doc: (
+            doc.status == "published"
+            or (_is_signed_in(p) and doc.uploaded_by_id == p.pk)
+            or _edits_document(p, doc)
+        ),
+        scope=_visible_documents,
+    ),
+    Action.UPLOAD_DOCUMENT: Rule(allows=lambda p, _obj: _is_signed_in(p)),
+    Action.EDIT_DOCUMENT: Rule(allows=_edits_document, scope=_editable_documents),
+    Action.PUBLISH_DOCUMENT: Rule(allows=_edits_document, scope=_editable_documents),
+    Action.VIEW_DISCOVERY: Rule(allows=lambda _p, _obj: True),
 }
 
 

@@ -7,6 +7,9 @@ from ninja import NinjaAPI
 from innotwin.api.auth import TokenAuth
 from innotwin.api.errors import install_error_handlers
 from innotwin.atlas.api import router as atlas_router
+from innotwin.discovery.api import router as discovery_router
+from innotwin.library.api import router as library_router
+from innotwin.organisations.api import me_router, organisations_router, profiles_router
 from innotwin.pairs.api import router as pairs_router
 from innotwin.regions.api import router as regions_router
 
@@ -24,3 +27,8 @@ install_error_handlers(api_v1)
 api_v1.add_router("/regions", regions_router)
 api_v1.add_router("/pairs", pairs_router)
 api_v1.add_router("", atlas_router)
+api_v1.add_router("/discovery", discovery_router)
+api_v1.add_router("/organisations", organisations_router)
+api_v1.add_router("/profiles", profiles_router)
+api_v1.add_router("/me", me_router)
+api_v1.add_router("/library", library_router)

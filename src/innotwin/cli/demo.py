@@ -42,7 +42,7 @@ def demo(with_registers: bool, registers_path: Path | None) -> None:
             skipped = sum(register.skipped.values())
             click.echo(
                 f"Register {register.file}: {register.created} organisations added, "
-                f"{register.updated} updated, {skipped} rows skipped."
+                f"{register.updated} updated, {register.unchanged} unchanged, {skipped} rows skipped."
             )
     if result.admin_password:
         click.secho("A demo administrator was created. Its one-time password is shown only now:", bold=True)

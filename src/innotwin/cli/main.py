@@ -11,7 +11,10 @@ from innotwin.cli.atlas import atlas
 from innotwin.cli.check import check
 from innotwin.cli.demo import demo
 from innotwin.cli.errors import report_errors
+from innotwin.cli.library import library
 from innotwin.cli.manage import manage
+from innotwin.cli.orgs import orgs
+from innotwin.cli.pairs import pairs
 from innotwin.cli.serve import serve
 from innotwin.cli.text import text
 
@@ -29,8 +32,11 @@ cli.add_command(serve)
 cli.add_command(demo)
 cli.add_command(check)
 cli.add_command(manage)
+cli.add_command(orgs)
 cli.add_command(atlas)
+cli.add_command(pairs)
 cli.add_command(text)
+cli.add_command(library)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 from innotwin.config.table import load_settings
 from innotwin.core.errors import ConfigurationError
@@ -65,6 +66,9 @@ INSTALLED_APPS = [
     "innotwin.regions",
     "innotwin.pairs",
     "innotwin.atlas",
+    "innotwin.discovery",
+    "innotwin.organisations",
+    "innotwin.library",
     "innotwin.web",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -149,6 +153,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Source maps are never sent to browsers in normal use, and brotli-compressing the API docs' 5 MB of maps
+# at start-up would delay `innotwin serve` by most of a minute.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 MEDIA_ROOT = DATA_DIR / "media"
 
 _EMAIL_BACKENDS = {

@@ -16,5 +16,8 @@ urlpatterns = [
         path("accounts/", include("innotwin.accounts.urls")),
         path("pairs/", include("innotwin.pairs.urls")),
         path("regions/", include("innotwin.atlas.urls")),
+        path("discover/", include("innotwin.discovery.urls")),
+        path("organisations/", include("innotwin.organisations.urls")),
+        path("library/", include("innotwin.library.urls")),
     ),
 ]

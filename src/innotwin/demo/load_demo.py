@@ -16,6 +16,7 @@ from innotwin.accounts.models import User
 from innotwin.atlas.domain.store_atlas import store_bundle_once
 from innotwin.atlas.models import Observation
 from innotwin.core.atlas.bundle_read import bundled_atlas_dir
+from innotwin.library.demo import load_library_demo
 from innotwin.pairs.domain.create_twin_pair import create_twin_pair
 from innotwin.pairs.domain.record_agreement import record_agreement
 from innotwin.pairs.enums import AgreementKind, PairStatus
@@ -73,6 +74,7 @@ def load_demo() -> DemoResult:
                 source_url=item.get("source_url", ""),
             )
             agreements += 1
+    load_library_demo()  # the knowledge library's demo documents, linked to the pairs above
     password = None
     if not User.objects.filter(email=DEMO_ADMIN_EMAIL).exists():
         _admin, password = create_user(

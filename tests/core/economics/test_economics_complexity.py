@@ -62,7 +62,7 @@ def test_economic_complexity_without_variation_raises():
 
 def test_economic_complexity_with_unknown_method_raises():
     with pytest.raises(DataError) as error:
-        economic_complexity(M, method="power")  # type: ignore[arg-type]
+        economic_complexity(M, method="power")
     assert str(error.value) == (
         "The 'method' parameter of economic_complexity must be one of 'eigenvector', 'reflections'. "
         "Got 'power' instead."

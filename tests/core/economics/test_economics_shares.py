@@ -53,7 +53,7 @@ def test_shares_with_negative_cell_raises():
 
 def test_shares_with_unknown_within_raises():
     with pytest.raises(DataError) as error:
-        shares(EMPLOYMENT, within="country")  # type: ignore[arg-type]
+        shares(EMPLOYMENT, within="country")
     assert str(error.value) == (
         "The 'within' parameter of shares must be one of "
         "'region', 'industry', 'total'. Got 'country' instead."

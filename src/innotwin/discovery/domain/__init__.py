@@ -1,0 +1,1 @@
+"""City-pair discovery verbs: build the engine's input from the atlas, rank, explain, propose."""

@@ -1,0 +1,1 @@
+"""Exporters of city-pair discovery: the shortlist report as HTML and PDF."""
