@@ -60,6 +60,35 @@ class Action(StrEnum):
     # City-pair discovery (innotwin.discovery): rankings, explanations and reports are public; proposing
     # a discovered pair as a twin pair is PROPOSE_PAIR.
     VIEW_DISCOVERY = "view_discovery"
+    # Roadmaps and the joint project pipeline (innotwin.roadmaps): seen by whoever sees the pair; the
+    # pair's coordinators edit the roadmap and every proposal of it; members of a proposal's partner
+    # organisations (leads included) edit that proposal; administrators manage the funding calls.
+    VIEW_ROADMAP = "view_roadmap"
+    EDIT_ROADMAP = "edit_roadmap"
+    EDIT_PROPOSAL = "edit_proposal"
+    MANAGE_FUNDING_CALLS = "manage_funding_calls"
+    # Missions and meeting schedules (innotwin.missions): a published mission's summary is seen by whoever
+    # sees its pair; drafts by its managers and participants. The pair's coordinators manage (set up,
+    # solve, move, publish); a participant sees their own agenda.
+    VIEW_MISSION = "view_mission"
+    MANAGE_MISSION = "manage_mission"
+    VIEW_AGENDA = "view_agenda"
+    # Partner matching (innotwin.matching): members of an organisation see its matches and act for it
+    # (expressions of interest, replies, feedback); coordinators and administrators also see them; the
+    # pair's coordinators see the pair's strongest cross-border matches. VIEW_INTEREST takes an interest.
+    VIEW_MATCHES = "view_matches"
+    ACT_ON_MATCHES = "act_on_matches"
+    VIEW_INTEREST = "view_interest"
+    VIEW_PAIR_MATCHES = "view_pair_matches"
+    # Impact (innotwin.impact): everyone sees verified observations of public pairs; coordinators see and
+    # report everything of their pairs, organisation members report for pairs whose regions hold their
+    # organisation and see what they reported; the pair's coordinators and administrators verify, never
+    # what they reported themselves. VIEW_IMPACT and VERIFY_IMPACT take an observation; REPORT_IMPACT and
+    # SET_IMPACT_TARGETS a pair.
+    VIEW_IMPACT = "view_impact"
+    REPORT_IMPACT = "report_impact"
+    VERIFY_IMPACT = "verify_impact"
+    SET_IMPACT_TARGETS = "set_impact_targets"
 
 
 def _is_admin(person: Person) -> bool:
@@ -133,6 +162,42 @@ def _coordinates_a_pair(person: Person) -> bool:
     return _is_admin(person) or (_is_signed_in(person) and person.coordinated_pairs.exists())
 
 
+def _sees_pair(person: Person, pair: Any) -> bool:
+    return _is_admin(person) or pair.status in PUBLIC_PAIR_STATUSES or _coordinates(person, pair)
+
+
+def _visible_pairs(person: Person, prefix: str = "") -> Q:
+    if _is_admin(person):
+        return _ALL
+    public = Q(**{f"{prefix}status__in": PUBLIC_PAIR_STATUSES})
+    return public | Q(**{f"{prefix}coordinators": person}) if _is_signed_in(person) else public
+
+
+def _edits_proposal(person: Person, proposal: Any) -> bool:
+    """Administrators, the pair's coordinators, and members of the proposal's partner organisations."""
+    if _is_admin(person) or _coordinates(person, proposal.pair):
+        return True
+    if not _is_signed_in(person):
+        return False
+    organisations = {proposal.lead_uk_id, proposal.lead_kr_id} | set(
+        proposal.partners.values_list("organisation_id", flat=True)
+    )
+    return person.organisations.filter(pk__in=organisations - {None}).exists()
+
+
+def _editable_proposals(person: Person) -> Q:
+    if _is_admin(person):
+        return _ALL
+    if not _is_signed_in(person):
+        return _NONE
+    return (
+        Q(pair__coordinators=person)
+        | Q(lead_uk__members=person)
+        | Q(lead_kr__members=person)
+        | Q(partners__organisation__members=person)
+    )
+
+
 def _edits_document(person: Person, document: Any) -> bool:
     """Administrators, and coordinators for documents they uploaded, of their pairs' regions or informing
     a pair they coordinate."""
@@ -162,6 +227,64 @@ def _visible_documents(person: Person) -> Q:
     if not _is_signed_in(person):
         return published
     return published | Q(uploaded_by=person) | _editable_documents(person)
+
+
+def _manages_mission(person: Person, mission_or_pair: Any) -> bool:
+    """Administrators, and coordinators of the pair (given itself or as a mission's ``pair``)."""
+    pair = getattr(mission_or_pair, "pair", mission_or_pair)
+    return _is_admin(person) or _coordinates(person, pair)
+
+
+def _sees_mission(person: Person, mission: Any) -> bool:
+    if _manages_mission(person, mission):
+        return True
+    if mission.status == "published" and _sees_pair(person, mission.pair):
+        return True
+    return _is_signed_in(person) and mission.participants.filter(user=person).exists()
+
+
+def _visible_missions(person: Person) -> Q:
+    if _is_admin(person):
+        return _ALL
+    published = Q(status="published") & _visible_pairs(person, "pair__")
+    if not _is_signed_in(person):
+        return published
+    return published | Q(pair__coordinators=person) | Q(participants__user=person)
+
+
+def _sees_observation(person: Person, observation: Any) -> bool:
+    if _is_admin(person) or _coordinates(person, observation.pair):
+        return True
+    if _is_signed_in(person) and observation.reported_by_id == person.pk:
+        return True
+    return bool(observation.status == "verified" and observation.pair.status in PUBLIC_PAIR_STATUSES)
+
+
+def _visible_observations(person: Person) -> Q:
+    if _is_admin(person):
+        return _ALL
+    public = Q(status="verified", pair__status__in=PUBLIC_PAIR_STATUSES)
+    if not _is_signed_in(person):
+        return public
+    return public | Q(pair__coordinators=person) | Q(reported_by=person)
+
+
+def _reports_impact(person: Person, pair: Any) -> bool:
+    """Administrators, the pair's coordinators, and members of an organisation in the pair's regions."""
+    if _is_admin(person) or _coordinates(person, pair):
+        return True
+    if not _is_signed_in(person) or not _sees_pair(person, pair):
+        return False
+    from innotwin.impact.domain.regions import pair_regions
+
+    return person.organisations.filter(region__in=pair_regions(pair)).exists()
+
+
+def _verifies_observation(person: Person, observation: Any) -> bool:
+    """Administrators and the pair's coordinators, never for an observation they reported."""
+    if not (_is_admin(person) or _coordinates(person, observation.pair)):
+        return False
+    return observation.reported_by_id is None or observation.reported_by_id != person.pk
 
 
 @dataclass(frozen=True)
@@ -246,6 +369,65 @@ RULES: dict[Action, Rule] = {
     Action.EDIT_DOCUMENT: Rule(allows=_edits_document, scope=_editable_documents),
     Action.PUBLISH_DOCUMENT: Rule(allows=_edits_document, scope=_editable_documents),
     Action.VIEW_DISCOVERY: Rule(allows=lambda _p, _obj: True),
+    # Roadmaps: the object is the pair (VIEW_ROADMAP, EDIT_ROADMAP) or the proposal (EDIT_PROPOSAL); the
+    # scopes filter proposals (and anything else with a ``pair``).
+    Action.VIEW_ROADMAP: Rule(allows=_sees_pair, scope=lambda p: _visible_pairs(p, "pair__")),
+    Action.EDIT_ROADMAP: Rule(
+        allows=lambda p, pair: _is_admin(p) or _coordinates(p, pair),
+        scope=lambda p: _ALL if _is_admin(p) else (Q(pair__coordinators=p) if _is_signed_in(p) else _NONE),
+    ),
+    Action.EDIT_PROPOSAL: Rule(allows=_edits_proposal, scope=_editable_proposals),
+    Action.MANAGE_FUNDING_CALLS: Rule(allows=lambda p, _obj: _is_admin(p)),
+    # Missions: VIEW_MISSION and MANAGE_MISSION take a mission (MANAGE_MISSION also a pair, to create
+    # one); VIEW_AGENDA takes a participant.
+    Action.VIEW_MISSION: Rule(allows=_sees_mission, scope=_visible_missions),
+    Action.MANAGE_MISSION: Rule(
+        allows=_manages_mission,
+        scope=lambda p: _ALL if _is_admin(p) else (Q(pair__coordinators=p) if _is_signed_in(p) else _NONE),
+    ),
+    Action.VIEW_AGENDA: Rule(
+        allows=lambda p, participant: (
+            _manages_mission(p, participant.mission) or (_is_signed_in(p) and participant.user_id == p.pk)
+        )
+    ),
+    # Partner matching: the object is an organisation (VIEW_MATCHES, ACT_ON_MATCHES), an expression of
+    # interest (VIEW_INTEREST) or a pair (VIEW_PAIR_MATCHES).
+    Action.VIEW_MATCHES: Rule(
+        allows=lambda p, org: _is_admin(p) or _member_of(p, org) or _moderates(p, org),
+        scope=_editable_organisations,
+    ),
+    Action.ACT_ON_MATCHES: Rule(
+        allows=_member_of,
+        scope=lambda p: Q(members=p) if _is_signed_in(p) else _NONE,
+    ),
+    Action.VIEW_INTEREST: Rule(
+        allows=lambda p, interest: (
+            _is_admin(p)
+            or _member_of(p, interest.from_organisation)
+            or _member_of(p, interest.to_organisation)
+        ),
+        scope=lambda p: (
+            _ALL
+            if _is_admin(p)
+            else (
+                Q(from_organisation__members=p) | Q(to_organisation__members=p) if _is_signed_in(p) else _NONE
+            )
+        ),
+    ),
+    Action.VIEW_PAIR_MATCHES: Rule(allows=lambda p, pair: _is_admin(p) or _coordinates(p, pair)),
+    # Impact: see the comment on the actions.
+    Action.VIEW_IMPACT: Rule(allows=_sees_observation, scope=_visible_observations),
+    Action.REPORT_IMPACT: Rule(allows=_reports_impact),
+    Action.VERIFY_IMPACT: Rule(
+        allows=_verifies_observation,
+        scope=lambda p: (
+            (Q(reported_by__isnull=True) | ~Q(reported_by=p))
+            & (_ALL if _is_admin(p) else Q(pair__coordinators=p))
+            if _is_signed_in(p)
+            else _NONE
+        ),
+    ),
+    Action.SET_IMPACT_TARGETS: Rule(allows=lambda p, pair: _is_admin(p) or _coordinates(p, pair)),
 }
 
 

@@ -11,10 +11,14 @@ from innotwin.cli.atlas import atlas
 from innotwin.cli.check import check
 from innotwin.cli.demo import demo
 from innotwin.cli.errors import report_errors
+from innotwin.cli.impact import impact
 from innotwin.cli.library import library
 from innotwin.cli.manage import manage
+from innotwin.cli.matching import index, match
 from innotwin.cli.orgs import orgs
 from innotwin.cli.pairs import pairs
+from innotwin.cli.roadmap import roadmap
+from innotwin.cli.schedule import schedule
 from innotwin.cli.serve import serve
 from innotwin.cli.text import text
 
@@ -37,6 +41,11 @@ cli.add_command(atlas)
 cli.add_command(pairs)
 cli.add_command(text)
 cli.add_command(library)
+cli.add_command(roadmap)
+cli.add_command(index)
+cli.add_command(match)
+cli.add_command(schedule)
+cli.add_command(impact)
 
 
 def main() -> None:

@@ -19,5 +19,9 @@ urlpatterns = [
         path("discover/", include("innotwin.discovery.urls")),
         path("organisations/", include("innotwin.organisations.urls")),
         path("library/", include("innotwin.library.urls")),
+        path("missions/", include("innotwin.missions.urls")),
+        path("matching/", include("innotwin.matching.urls")),
+        path("roadmaps/", include("innotwin.roadmaps.urls")),
+        path("impact/", include("innotwin.impact.urls")),
     ),
 ]

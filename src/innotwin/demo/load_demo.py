@@ -16,11 +16,15 @@ from innotwin.accounts.models import User
 from innotwin.atlas.domain.store_atlas import store_bundle_once
 from innotwin.atlas.models import Observation
 from innotwin.core.atlas.bundle_read import bundled_atlas_dir
+from innotwin.impact.demo import load_impact_demo
 from innotwin.library.demo import load_library_demo
+from innotwin.matching.demo import load_matching_demo
+from innotwin.missions.demo import load_missions_demo
 from innotwin.pairs.domain.create_twin_pair import create_twin_pair
 from innotwin.pairs.domain.record_agreement import record_agreement
 from innotwin.pairs.enums import AgreementKind, PairStatus
 from innotwin.regions.models import Region
+from innotwin.roadmaps.demo import load_roadmaps_demo
 
 DEMO_ADMIN_EMAIL = "admin@innotwin.example"
 
@@ -75,6 +79,10 @@ def load_demo() -> DemoResult:
             )
             agreements += 1
     load_library_demo()  # the knowledge library's demo documents, linked to the pairs above
+    load_roadmaps_demo()  # draft roadmaps from the sourced programme content, illustrative proposals
+    load_missions_demo()  # a solved demo trade mission of the Liverpool City Region – Busan pair
+    load_matching_demo()  # organisations of the Liverpool City Region – Busan pair, matched and indexed
+    load_impact_demo()  # the records above as observations (once each), and two demo targets
     password = None
     if not User.objects.filter(email=DEMO_ADMIN_EMAIL).exists():
         _admin, password = create_user(
