@@ -257,7 +257,9 @@ def change_status(*, observation: Observation, to: Status | str, reason: str, ac
     """Verify, dispute or put forward again an observation; who and why are recorded. Permissions are the
     caller's to check (:data:`Action.VERIFY_IMPACT`); the reporter never verifies their own."""
     observation = (
-        Observation.objects.select_for_update().select_related("kpi", "organisation").get(pk=observation.pk)
+        Observation.objects.select_for_update(of=("self",))
+        .select_related("kpi", "organisation")
+        .get(pk=observation.pk)
     )
     if to not in Status.values:
         allowed = ", ".join(Status.values)

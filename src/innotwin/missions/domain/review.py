@@ -131,7 +131,7 @@ def move_meeting(*, meeting: ScheduledMeeting, slot: Slot, table: Table) -> Sche
     """Move ``meeting`` to ``slot`` at ``table`` if nothing conflicts (else :class:`DataError` with every
     conflict); its calendar SEQUENCE goes up by one. On a published mission both parties are emailed."""
     meeting = (
-        ScheduledMeeting.objects.select_for_update()
+        ScheduledMeeting.objects.select_for_update(of=("self",))
         .select_related("mission", "request__requester", "request__counterpart", "slot", "table__room")
         .get(pk=meeting.pk)
     )

@@ -169,7 +169,9 @@ def move_proposal(
     """Move the proposal to ``stage`` when the transition table allows it (and, from submission on, the
     bilateral rule of its call holds); :class:`InvalidStateError` or :class:`DataError` otherwise, with
     the record unchanged."""
-    locked = Proposal.objects.select_for_update().select_related("funding_call").get(pk=proposal.pk)
+    locked = (
+        Proposal.objects.select_for_update(of=("self",)).select_related("funding_call").get(pk=proposal.pk)
+    )
     error = transition_error(locked.stage, stage, reason)
     if error:
         raise InvalidStateError(error)
