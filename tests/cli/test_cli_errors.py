@@ -12,7 +12,7 @@ import pytest
 INNOTWIN = str(Path(sys.executable).with_name("innotwin"))
 
 
-def _run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, env: dict[str, str], cwd: Path, timeout: int = 60) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("INNOTWIN_") and k != "DATABASE_URL"}
     return subprocess.run(
         [INNOTWIN, *args],
@@ -20,7 +20,7 @@ def _run(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProc
         text=True,
         env={**clean, **env},
         cwd=cwd,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
 
@@ -63,8 +63,9 @@ def test_version_prints_the_package_version(tmp_path: Path) -> None:
 
 def test_demo_then_check_on_fresh_sqlite_succeeds_and_is_idempotent(tmp_path: Path) -> None:
     env = {"INNOTWIN_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
-    first = _run("demo", env=env, cwd=tmp_path)
-    second = _run("demo", env=env, cwd=tmp_path)
+    # Only a guard against a hang: the first demo embeds and solves the demo programme's data.
+    first = _run("demo", env=env, cwd=tmp_path, timeout=600)
+    second = _run("demo", env=env, cwd=tmp_path, timeout=600)
     check = _run("check", env=env, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     assert "password:" in first.stdout
