@@ -11,6 +11,7 @@ from ninja import Router, Schema, Status
 from innotwin.accounts.permissions import Action, require_permission, visible
 from innotwin.core.errors import NotFoundError
 from innotwin.missions.domain.agenda import mission_feed
+from innotwin.missions.domain.from_matches import SkippedPair, requests_from_matches
 from innotwin.missions.domain.publish import publish_mission
 from innotwin.missions.domain.requests import answer_request, request_meeting
 from innotwin.missions.domain.review import move_meeting
@@ -156,6 +157,27 @@ class RequestIn(Schema):
     priority: str = "would_like"
     answer: str = ""
     note: str = ""
+
+
+class SkippedOut(Schema):
+    requester: int
+    counterpart: int
+    reason: str
+    message: str
+
+    @staticmethod
+    def resolve_requester(obj: SkippedPair) -> int:
+        return int(obj.requester.pk)
+
+    @staticmethod
+    def resolve_counterpart(obj: SkippedPair) -> int:
+        return int(obj.counterpart.pk)
+
+
+class FromMatchesOut(Schema):
+    introductions: int
+    created: list[RequestOut]
+    skipped: list[SkippedOut]
 
 
 class MeetingOut(Schema):
@@ -316,6 +338,18 @@ def add_request(request: HttpRequest, key: str, payload: RequestIn) -> Status[Me
         note=payload.note,
     )
     return Status(201, made)
+
+
+@router.post(
+    "/{key}/requests/from-matches",
+    response=FromMatchesOut,
+    summary="Make requests from the matching introductions between organisations on the mission",
+)
+def add_requests_from_matches(request: HttpRequest, key: str) -> dict[str, object]:
+    mission = _mission(request, key)
+    require_permission(request.user, Action.MANAGE_MISSION, mission)
+    result = requests_from_matches(mission=mission)
+    return {"introductions": result.introductions, "created": result.created, "skipped": result.skipped}
 
 
 @router.post(

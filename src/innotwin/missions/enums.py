@@ -27,6 +27,7 @@ class RequestPriority(models.TextChoices):
 class RequestSource(models.TextChoices):
     MANUAL = "manual", _("Entered by hand")
     REGISTRY = "registry", _("From the registry")
+    MATCHING = "matching", _("From a matching introduction")
 
 
 class Side(models.TextChoices):

@@ -11,6 +11,11 @@ urlpatterns = [
     path("<slug:slug>/", views.mission_detail, name="detail"),
     path("<slug:slug>/solve/", views.mission_solve, name="solve"),
     path("<slug:slug>/publish/", views.mission_publish, name="publish"),
+    path(
+        "<slug:slug>/requests/from-matches/",
+        views.mission_requests_from_matches,
+        name="requests_from_matches",
+    ),
     path("<slug:slug>/schedule.ics", views.mission_ics, name="ics"),
     path("<slug:slug>/meetings/<int:pk>/move/", views.meeting_move, name="move"),
     path("<slug:slug>/participants/<int:pk>/", views.participant_agenda, name="agenda"),

@@ -18,6 +18,7 @@ from innotwin.accounts.permissions import Action, has_permission, require_permis
 from innotwin.core.errors import DataError, InnotwinError
 from innotwin.core.scheduling import Side, find_virtual_slots, plan_virtual_series
 from innotwin.missions.domain.agenda import agenda_for, mission_feed, participant_feed
+from innotwin.missions.domain.from_matches import requests_from_matches
 from innotwin.missions.domain.publish import publish_mission
 from innotwin.missions.domain.review import check_move, move_meeting
 from innotwin.missions.domain.solve import solve_mission
@@ -110,6 +111,36 @@ def mission_solve(request: HttpRequest, slug: str) -> HttpResponse:
                 "unscheduled": mission.requests.count() - len(result.meetings),
             },
         )
+    return redirect("missions:detail", slug=slug)
+
+
+@require_POST
+def mission_requests_from_matches(request: HttpRequest, slug: str) -> HttpResponse:
+    """Make meeting requests from the matching introductions between organisations on the mission."""
+    mission = _mission(request, slug)
+    require_permission(request.user, Action.MANAGE_MISSION, mission)
+    try:
+        result = requests_from_matches(mission=mission)
+    except InnotwinError as error:
+        messages.error(request, error.message)
+    else:
+        if not result.introductions:
+            messages.info(
+                request, _("No two organisations on this mission have been introduced through matching yet.")
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(created)s meeting requests made from %(introductions)s introductions; "
+                    "%(skipped)s pairs of participants already had a request and were left as they were."
+                )
+                % {
+                    "created": len(result.created),
+                    "introductions": result.introductions,
+                    "skipped": len(result.skipped),
+                },
+            )
     return redirect("missions:detail", slug=slug)
 
 
