@@ -7,6 +7,7 @@ another pair."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,10 +19,19 @@ from innotwin.pairs.enums import PairStatus
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path) -> None:
-    """Files under a temporary folder; a fast password hasher, as the people here only need accounts."""
+def media(settings, tmp_path) -> Iterator[None]:
+    """Files under a temporary folder; a fast password hasher, as the people here only need accounts;
+    the matching engine's index in a temporary data folder, texts embedded with the fast
+    ``use-multilingual`` backend (as in tests/matching)."""
+    from innotwin.matching.domain.engine import forget_indexes
+
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.DATA_DIR = tmp_path / "data"
+    settings.CONFIG = {**settings.CONFIG, "text_embedder": "use-multilingual"}
+    forget_indexes()
+    yield
+    forget_indexes()
 
 
 def make_org(name_en: str, region: str, name_ko: str = "", actor: Any = None) -> Any:

@@ -36,7 +36,7 @@ def test_suggestions_carry_their_evidence_in_both_languages(scored_pair: Any) ->
     assert first.evidence_en.startswith("Evidence: ")
     assert first.evidence_ko.startswith("근거: ")
     assert first.title_ko != first.title_en
-    strengths = [item.strength for item in found.items]
+    strengths = [item.strength for item in found.items if item.source == "theme"]
     assert strengths == sorted(strengths, reverse=True)
 
 
@@ -64,8 +64,12 @@ def test_accepting_adds_an_idea_and_dismissing_is_remembered(
 
 def test_a_pair_the_engine_cannot_score_says_why(world: dict[str, Any]) -> None:
     found = suggestions_for(world["pair"])
-    assert found.items == ()
+    assert [item for item in found.items if item.source == "theme"] == []
     assert "uk-lad" in found.unavailable
+    # the matching engine still suggests its organisations on each side
+    assert [(item.lead_uk, item.lead_kr) for item in found.items] == [
+        (world["belfast"].pk, world["sejong"].pk)
+    ]
 
 
 def test_the_dashboard_accepts_a_suggestion_in_korean(scored_pair: Any, people: dict[str, Any]) -> None:
