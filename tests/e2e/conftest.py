@@ -64,14 +64,17 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert demo.returncode == 0, demo.stderr
     (tmp / "demo-output.txt").write_text(demo.stdout)
     (tmp / "database-url.txt").write_text(env["DATABASE_URL"])
-    server = subprocess.Popen(
-        [INNOTWIN, "serve", "--port", str(port), "--workers", "1"],
-        env=env,
-        cwd=tmp,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    # The server's output goes to a file: a pipe nobody reads fills up (64 KiB) and blocks the server.
+    server_log = tmp / "server.log"
+    with server_log.open("w") as log:
+        server = subprocess.Popen(
+            [INNOTWIN, "serve", "--port", str(port), "--workers", "1"],
+            env=env,
+            cwd=tmp,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -80,7 +83,7 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             break
         except OSError:
             if server.poll() is not None:
-                pytest.fail(f"innotwin serve exited: {server.stdout.read() if server.stdout else ''}")
+                pytest.fail(f"innotwin serve exited: {server_log.read_text()}")
             time.sleep(0.3)
     else:
         server.kill()
