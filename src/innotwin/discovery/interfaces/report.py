@@ -8,25 +8,20 @@ KR from Debian's ``fonts-noto-cjk``, found through fontconfig; either missing gi
 
 from __future__ import annotations
 
-import logging
-import shutil
-import subprocess
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from django.core.cache import cache as django_cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
-from innotwin.core.errors import ConfigurationError
 from innotwin.core.pairing import WeightProfile
 from innotwin.discovery.domain.explain_pair import explain_pair
 from innotwin.discovery.domain.rank_pairs import Ranking
 from innotwin.discovery.phrases import DIMENSION_LABELS, PROFILE_DESCRIPTIONS, PROFILE_LABELS, label
 from innotwin.discovery.presentation import dimension_bars, industry_rows, ranking_notes, theme_rows
 from innotwin.regions.enums import RegionLevel
+from innotwin.web.pdf import html_to_pdf
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "discovery" / "report.css"
 MAX_TOP = 30
@@ -82,50 +77,14 @@ def report_context(ranking: Ranking, *, top: int = 10) -> dict[str, Any]:
     }
 
 
-@cache
-def _korean_font_installed() -> bool:
-    """Whether fontconfig knows a font with Hangul (``fc-list :lang=ko``)."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return False
-    found = subprocess.run([fc_list, ":lang=ko", "family"], capture_output=True, text=True, check=False)  # noqa: S603
-    return bool(found.stdout.strip())
-
-
-def _weasyprint() -> Any:
-    try:
-        import weasyprint
-    except (ImportError, OSError) as error:
-        raise ConfigurationError(
-            _(
-                "The PDF report needs WeasyPrint and Debian's Pango libraries (pip install weasyprint; "
-                "apt-get "
-                "install libpango-1.0-0 libpangoft2-1.0-0); the HTML report works without them."
-            )
-        ) from error
-    # WeasyPrint reports every layout step at INFO; people running innotwin want only real problems.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    if not _korean_font_installed():
-        raise ConfigurationError(
-            _(
-                "The PDF report needs a font with Korean letters (apt-get install fonts-noto-cjk); the HTML "
-                "report works without it."
-            )
-        )
-    return weasyprint
-
-
 def report_pdf(ranking: Ranking, *, top: int = 10, language: str = "en") -> bytes:
     """The shortlist report as PDF bytes in ``language`` (``"en"`` or ``"ko"``), cached per ranking."""
-    weasyprint = _weasyprint()
     key = f"{ranking.key}:pdf:{language}:{top}"
     cached = django_cache.get(key)
     if isinstance(cached, bytes):
         return cached
     with translation.override(language):
         html = render_to_string("discovery/report_pdf.html", report_context(ranking, top=top))
-    pdf: bytes = weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))]
-    )
+    pdf = html_to_pdf(html, stylesheet=STYLESHEET)
     django_cache.set(key, pdf, timeout=None)
     return pdf

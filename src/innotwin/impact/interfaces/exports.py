@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from innotwin.impact.domain.summary import Summary
 from innotwin.impact.models import Observation
 from innotwin.organisations.interfaces.exporters import _text_cell, csv_chunks
+from innotwin.web.pdf import html_to_pdf
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "impact" / "report.css"
 
@@ -206,13 +207,5 @@ def report_html(summary: Summary, *, language: str) -> str:
 
 
 def report_pdf(summary: Summary, *, language: str = "en") -> bytes:
-    """The report as PDF bytes in ``language``. WeasyPrint and the Korean font are checked the one way
-    innotwin checks them (:func:`innotwin.discovery.interfaces.report._weasyprint`)."""
-    from innotwin.discovery.interfaces.report import _weasyprint
-
-    weasyprint = _weasyprint()
-    html = report_html(summary, language=language)
-    pdf: bytes = weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))]
-    )
-    return pdf
+    """The report as PDF bytes in ``language`` (printed by :func:`innotwin.web.pdf.html_to_pdf`)."""
+    return html_to_pdf(report_html(summary, language=language), stylesheet=STYLESHEET)

@@ -18,12 +18,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from innotwin.core.errors import DataError
-from innotwin.discovery.interfaces.report import _weasyprint
 from innotwin.pairs.models import TwinPair
 from innotwin.roadmaps.domain.agreements import agreements_register
 from innotwin.roadmaps.domain.dashboard import pair_proposals, timeline
 from innotwin.roadmaps.domain.proposals import organisations_by_side
 from innotwin.roadmaps.domain.roadmap import current_roadmap, signed_roadmap
+from innotwin.web.pdf import html_to_pdf
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "roadmaps" / "document.css"
 LANGUAGES = ("en", "ko", "both")
@@ -113,9 +113,6 @@ def document_pdf(pair: TwinPair, *, language: str = "en") -> bytes:
     check_choice(language, "pdf")
     # WeasyPrint logs its user-agent stylesheets at INFO while it is imported; quiet it before that.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    weasyprint = _weasyprint()
-    html = document_html(pair, language=language, standalone=False, pdf=True)
-    pdf: bytes = weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent)).write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))]
+    return html_to_pdf(
+        document_html(pair, language=language, standalone=False, pdf=True), stylesheet=STYLESHEET
     )
-    return pdf
