@@ -137,3 +137,23 @@ def test_industry_relatedness_comes_from_the_atlas(world) -> None:
     ranking = rank_for(world.orgs["wirral-offshore-wind-services"], top=9, explain_matches=False)
     kinds = {link.kind for result in ranking.results for link in result.match.industry_links}
     assert "proximity" in kinds
+
+
+def test_a_large_side_is_ranked_from_its_strongest_cross_border_texts(world) -> None:
+    from innotwin.matching.domain.matches import matcher, pair_matches
+
+    liverpool = [org.pk for org in world.orgs.values() if org.region.country_id == "GB"]
+    busan = [org.pk for org in world.orgs.values() if org.region.country_id == "KR"]
+    for org in world.orgs.values():  # every organisation active: the screening alone decides the order
+        org.members.add(world.liverpool_member)
+    engine_, _indexed, _pending = matcher()
+    # the best reciprocal cosine of each Liverpool organisation with any Busan one, by brute force
+    offers_b, needs_b = engine_.offer_index.vectors_of(busan), engine_.need_index.vectors_of(busan)
+    best = {}
+    for key in liverpool:
+        ab = np.clip(offers_b @ engine_.need_index.vectors_of([key])[0], 0, 1)
+        ba = np.clip(needs_b @ engine_.offer_index.vectors_of([key])[0], 0, 1)
+        best[key] = float(np.max(np.where(ab * ba > 0, 2 * ab * ba / np.maximum(ab + ba, 1e-12), 0)))
+    strongest = max(best, key=best.get)
+    ranked_from = {item.a.pk for item in pair_matches(world.pair, top=10, limit=1)}
+    assert ranked_from == {strongest}

@@ -15,12 +15,10 @@ The method, with every formula and default, is in ``docs/methods/matching.md``.
 
 from innotwin.core.matching.bench import (
     BenchResult,
-    ReciprocalResult,
     clustered_profiles,
     clustered_vectors,
     peak_memory_mb,
     recall_at,
-    reciprocal_top_k,
     run_bench,
 )
 from innotwin.core.matching.explain import Explanation, PassageLink, explain
@@ -35,6 +33,7 @@ from innotwin.core.matching.index import (
     make_index,
 )
 from innotwin.core.matching.profile import Filters, MatchProfile, Passage
+from innotwin.core.matching.reciprocal import ReciprocalResult, reciprocal_top_k, spherical_kmeans
 from innotwin.core.matching.scoring import (
     COMPONENTS,
     IndustryLink,
@@ -78,4 +77,5 @@ __all__ = [
     "reciprocal",
     "reciprocal_top_k",
     "run_bench",
+    "spherical_kmeans",
 ]

@@ -20,12 +20,10 @@ from innotwin.core.matching.index import ExactIndex, VectorIndex, make_index
 
 __all__ = [
     "BenchResult",
-    "ReciprocalResult",
     "clustered_profiles",
     "clustered_vectors",
     "peak_memory_mb",
     "recall_at",
-    "reciprocal_top_k",
     "run_bench",
 ]
 
@@ -162,62 +160,3 @@ def run_bench(
         recall_at_10=round(recall_at(found.keys, truth, k), 4),
         peak_memory_mb=round(peak_memory_mb(), 1),
     )
-
-
-@dataclass(frozen=True)
-class ReciprocalResult:
-    pairs: npt.NDArray[np.int64]
-    scores: npt.NDArray[np.float32]
-    seconds: float
-
-
-def reciprocal_top_k(
-    offers_a: npt.NDArray[np.float32],
-    needs_a: npt.NDArray[np.float32],
-    offers_b: npt.NDArray[np.float32],
-    needs_b: npt.NDArray[np.float32],
-    *,
-    k: int = 10,
-    depth: int = 30,
-    backend: str = "hnsw",
-    index_options: dict[str, Any] | None = None,
-) -> ReciprocalResult:
-    """For every A, its ``k`` best Bs by reciprocal relevance (the harmonic mean of cos(need_A, offer_B)
-    and cos(need_B, offer_A)), among the ``depth`` nearest Bs in each direction."""
-    started = time.perf_counter()
-    n_a, n_b, dim = len(offers_a), len(offers_b), offers_a.shape[1]
-    options = {"capacity": n_b, **(index_options or {})} if backend == "hnsw" else {}
-    offer_index = make_index(backend, dim, **options)
-    need_index = make_index(backend, dim, **options)
-    keys = list(range(n_b))
-    offer_index.add(keys, offers_b)
-    need_index.add(keys, needs_b)
-    pairs = np.full((n_a, k), -1, dtype=np.int64)
-    scores = np.zeros((n_a, k), dtype=np.float32)
-    block = 1024
-    for start in range(0, n_a, block):
-        stop = min(start + block, n_a)
-        forward = offer_index.search(needs_a[start:stop], depth).keys
-        backward = need_index.search(offers_a[start:stop], depth).keys
-        shortlist = np.concatenate([forward, backward], axis=1)
-        valid = shortlist >= 0
-        shortlist = np.where(valid, shortlist, 0)
-        ab = np.einsum("qd,qcd->qc", needs_a[start:stop], offers_b[shortlist])
-        ba = np.einsum("qd,qcd->qc", offers_a[start:stop], needs_b[shortlist])
-        ab, ba = np.clip(ab, 0, 1), np.clip(ba, 0, 1)
-        # the vector form of scoring.reciprocal (harmonic mean, 0 when either side is 0)
-        combined = np.where((ab > 0) & (ba > 0), 2 * ab * ba / np.maximum(ab + ba, 1e-12), 0.0)
-        # a key found in both directions appears twice: keep one copy, drop padding
-        by_key = np.argsort(shortlist, axis=1, kind="stable")
-        sorted_keys = np.take_along_axis(shortlist, by_key, axis=1)
-        repeat = np.zeros_like(valid)
-        repeat[:, 1:] = sorted_keys[:, 1:] == sorted_keys[:, :-1]
-        duplicate = np.zeros_like(valid)
-        np.put_along_axis(duplicate, by_key, repeat, axis=1)
-        combined = np.where(valid & ~duplicate, combined, -1.0)
-        width = min(k, combined.shape[1])
-        best = np.argsort(-combined, axis=1, kind="stable")[:, :width]
-        pairs[start:stop, :width] = np.take_along_axis(shortlist, best, axis=1)
-        scores[start:stop, :width] = np.take_along_axis(combined, best, axis=1)
-        pairs[start:stop, :width][scores[start:stop, :width] < 0] = -1
-    return ReciprocalResult(pairs=pairs, scores=scores, seconds=time.perf_counter() - started)

@@ -10,7 +10,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from innotwin.core.errors import NotFoundError
-from innotwin.core.matching import Explanation, FeedbackEvent, Filters, Match, Matcher, explain
+from innotwin.core.matching import (
+    Explanation,
+    FeedbackEvent,
+    Filters,
+    Match,
+    Matcher,
+    explain,
+    reciprocal_top_k,
+)
 from innotwin.core.pairing.themes import ThemeMap, load_theme_map
 from innotwin.matching.domain.engine import (
     current_profiles,
@@ -184,12 +192,21 @@ def pair_matches(
     pair: TwinPair, *, top: int = 20, per_organisation: int = 3, limit: int = 60
 ) -> list[PairMatch]:
     """The strongest cross-border matches between the two regions of ``pair``, each pair of organisations
-    once. Ranks from the side with fewer matchable organisations (at most ``limit`` of them, those with
-    members or live profiles first)."""
+    once. Ranks from the side with fewer matchable organisations: at most ``limit`` of them, those with
+    members or live profiles first, then those whose best cross-border text match (the reciprocal cosine
+    of offers and needs, screened over every pair of the two sides) is strongest."""
     engine, _indexed, _pending = matcher(embed_limit=REQUEST_EMBED_LIMIT)
     side_a, side_b = regions_within([pair.region_a_id]), regions_within([pair.region_b_id])
-    keys_a = [k for k, p in engine.profiles.items() if p.region in side_a and k in engine.offer_index]
-    keys_b = [k for k, p in engine.profiles.items() if p.region in side_b and k in engine.offer_index]
+    keys_a = [
+        k
+        for k, p in engine.profiles.items()
+        if p.region in side_a and k in engine.offer_index and k in engine.need_index
+    ]
+    keys_b = [
+        k
+        for k, p in engine.profiles.items()
+        if p.region in side_b and k in engine.offer_index and k in engine.need_index
+    ]
     if not keys_a or not keys_b:
         return []
     source, target = (keys_a, side_b) if len(keys_a) <= len(keys_b) else (keys_b, side_a)
@@ -198,7 +215,7 @@ def pair_matches(
         .filter(Q(members__isnull=False) | Q(profiles__status="published"))
         .values_list("pk", flat=True)
     )
-    source = sorted(source, key=lambda key: (key not in active, key))[:limit]
+    source = _strongest_first(engine, source, keys_b if target is side_b else keys_a, active)[:limit]
     found: dict[tuple[int, int], Match] = {}
     for key in source:
         for match in engine.rank(key, filters=Filters(regions=frozenset(target)), top=per_organisation):
@@ -208,3 +225,16 @@ def pair_matches(
     best = sorted(found.items(), key=lambda item: -item[1].score)[:top]
     organisations = Organisation.objects.select_related("region").in_bulk({k for pk, _m in best for k in pk})
     return [PairMatch(organisations[a], organisations[b], match) for (a, b), match in best]
+
+
+def _strongest_first(engine: Matcher, source: list[int], target: list[int], active: set[int]) -> list[int]:
+    """``source`` ordered active first, then by each one's best reciprocal cosine with ``target``."""
+    screened = reciprocal_top_k(
+        engine.offer_index.vectors_of(source),
+        engine.need_index.vectors_of(source),
+        engine.offer_index.vectors_of(target),
+        engine.need_index.vectors_of(target),
+        k=1,
+    )
+    best = dict(zip(source, screened.scores[:, 0].tolist(), strict=True))
+    return sorted(source, key=lambda key: (key not in active, -best[key], key))
