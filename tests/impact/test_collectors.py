@@ -173,6 +173,18 @@ def test_the_demo_programme_collects_its_sourced_agreements_once(demo_programme)
     assert not Observation.objects.filter(is_demo=False).exclude(collector="agreements").exists()
 
 
+def test_the_demo_mission_counts_only_as_demo_data_once_it_has_taken_place(demo_programme):
+    from innotwin.missions.models import Mission
+
+    demo = Mission.objects.get()
+    assert demo.is_demo
+    Mission.objects.filter(pk=demo.pk).update(status="published")
+    collect(today=demo.ends_on + dt.timedelta(days=1))
+    from_missions = Observation.objects.filter(collector__in=["delegations", "delegation_participants"])
+    assert from_missions.exists()
+    assert not from_missions.filter(is_demo=False).exists()
+
+
 def _mission(pair, *, ends_on, status="published"):
     from innotwin.missions.models import Mission
 

@@ -16,8 +16,8 @@ from innotwin.missions.models import (
 
 @admin.register(Mission)
 class MissionAdmin(admin.ModelAdmin):
-    list_display = ("slug", "pair", "host_city", "starts_on", "ends_on", "status")
-    list_filter = ("status",)
+    list_display = ("slug", "pair", "host_city", "starts_on", "ends_on", "status", "is_demo")
+    list_filter = ("status", "is_demo")
     search_fields = ("slug", "title_en", "title_ko")
     readonly_fields = (
         "solver",

@@ -52,6 +52,7 @@ class MissionOut(Schema):
     ends_on: dt.date
     time_zone: str
     status: str
+    is_demo: bool
 
     @staticmethod
     def resolve_id(obj: Mission) -> int:

@@ -101,6 +101,7 @@ def load_missions_demo() -> Mission | None:
         starts_on=FIRST_DAY,
         ends_on=FIRST_DAY + dt.timedelta(days=1),
         time_zone=ZONE,
+        is_demo=True,
     )
     venue = add_venue(
         mission=mission, name_en="BEXCO", name_ko="벡스코", address="55 APEC-ro, Haeundae-gu, Busan"

@@ -39,6 +39,7 @@ class Mission(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=MissionStatus.choices, default=MissionStatus.DRAFT
     )
+    is_demo = models.BooleanField(_("demo data"), default=False)
     # The latest solve: the engine's figures, kept so every page can show how close to optimal it is.
     solver = models.CharField(_("solver"), max_length=16, blank=True)
     solver_status = models.CharField(_("solver status"), max_length=16, blank=True)

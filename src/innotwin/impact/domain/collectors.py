@@ -141,7 +141,7 @@ class ProposalsCollector:
                 period=Period(day, day),
                 label=proposal.title_en,
                 label_ko=proposal.title_ko,
-                is_demo=bool(getattr(proposal, "is_demo", False)),
+                is_demo=proposal.is_demo,
             )
 
 
@@ -212,7 +212,7 @@ class MissionsCollector:
                 label_ko=mission.title_ko,
                 value=value,
                 part_sme=part_sme,
-                is_demo=bool(getattr(mission, "is_demo", False)),
+                is_demo=mission.is_demo,
             )
 
 

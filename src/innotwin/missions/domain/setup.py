@@ -89,6 +89,7 @@ def create_mission(
     time_zone: str,
     travel_minutes: int = 15,
     slug: str = "",
+    is_demo: bool = False,
 ) -> Mission:
     """A new draft mission of ``pair`` hosted in the region with code ``host_region``."""
     problems: list[Problem] = []
@@ -132,6 +133,7 @@ def create_mission(
         ends_on=ends_on,
         time_zone=time_zone,
         travel_minutes=travel_minutes,
+        is_demo=is_demo,
     )
 
 
