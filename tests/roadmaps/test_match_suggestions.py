@@ -95,3 +95,17 @@ def test_the_dashboard_shows_and_accepts_a_match_suggestion(
     assert response.status_code == 302
     proposal = matched_pair.proposals.get()
     assert (proposal.lead_uk_id, proposal.lead_kr_id) == (item.lead_uk, item.lead_kr)
+
+
+def test_match_suggestions_are_computed_afresh_when_a_profile_changes(matched_pair: Any) -> None:
+    from innotwin.organisations.models import OpportunityProfile
+    from innotwin.roadmaps.domain.suggestions import match_state
+
+    before = match_state(matched_pair, set())
+    assert match_state(matched_pair, set()) == before
+    profile = OpportunityProfile.objects.order_by("pk").first()
+    profile.title_en = profile.title_en + " (updated)"
+    profile.save()
+    after = match_state(matched_pair, set())
+    assert after != before
+    assert match_state(matched_pair, {"match:1:2"}) != after

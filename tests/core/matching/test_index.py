@@ -108,3 +108,12 @@ def test_loading_a_missing_or_damaged_index_says_where(tmp_path) -> None:
     (tmp_path / "index.json").write_text(json.dumps({"format": 99, "backend": "exact", "dim": 4}))
     with pytest.raises(DataError, match="format 99"):
         load_index(tmp_path)
+
+
+def test_hnsw_builds_with_every_cpu_unless_told_otherwise() -> None:
+    import os
+
+    from innotwin.core.matching import HnswIndex
+
+    assert HnswIndex(8).threads == (os.cpu_count() or 1)
+    assert HnswIndex(8, threads=1).threads == 1

@@ -16,6 +16,7 @@ can be added, replaced and removed one by one, and an index is saved to a folder
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -214,7 +215,8 @@ class HnswIndex:
     ``connections`` (M) and ``construction`` (efConstruction) set the graph's quality; ``search_breadth``
     (ef) trades speed for recall at query time and is raised to k when k is larger. The defaults give a
     recall@10 of at least 0.99 against :class:`ExactIndex` on clustered 384-dimensional vectors
-    (tests/core/matching/test_index.py; docs/benchmarks.md).
+    (tests/core/matching/test_index.py; docs/benchmarks.md). ``threads`` below 1 means one per CPU
+    (hnswlib itself would take -1 as one thread).
     """
 
     backend = "hnsw"
@@ -236,7 +238,7 @@ class HnswIndex:
         self.connections = connections
         self.construction = construction
         self.search_breadth = search_breadth
-        self.threads = threads
+        self.threads = threads if threads > 0 else (os.cpu_count() or 1)
         self.seed = seed
         self._graph: Any = self._new_graph(max(capacity, 16))
         self._live: set[int] = set()

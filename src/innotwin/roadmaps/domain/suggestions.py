@@ -20,7 +20,7 @@ from innotwin.accounts.models import User
 from innotwin.core.errors import DataError, InnotwinError, InvalidStateError, NotFoundError
 from innotwin.core.matching import Explanation, Match, explain
 from innotwin.organisations.enums import OrganisationType
-from innotwin.organisations.models import Organisation
+from innotwin.organisations.models import OpportunityProfile, Organisation
 from innotwin.pairs.models import Pillar, TwinPair
 from innotwin.roadmaps.domain._common import KOREA, UK, country_of
 from innotwin.roadmaps.domain.proposals import create_proposal
@@ -187,18 +187,23 @@ def _match_subject(match: Match, language: str) -> tuple[str, str]:
 
 MATCH_CACHE_SECONDS = 600
 """How long a pair's organisation-match suggestions are kept between page views (ranking and explaining
-them embeds passages); any change to an organisation, or a new decision, computes them afresh."""
+them embeds passages); any change to an organisation or an opportunity profile, or a new decision,
+computes them afresh (:func:`match_state`)."""
+
+
+def match_state(pair: TwinPair, decided: set[str]) -> str:
+    """What the pair's match suggestions depend on: its regions, every organisation and opportunity
+    profile (how many, and the latest change), and the decided match suggestions."""
+    organisations = Organisation.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    profiles = OpportunityProfile.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
+    parts = (pair.pk, pair.region_a_id, pair.region_b_id, *organisations.values(), *profiles.values())
+    matches = ",".join(sorted(item for item in decided if item.startswith("match:")))
+    return ":".join(str(part) for part in parts) + ":" + matches
 
 
 def _match_items(pair: TwinPair, decided: set[str]) -> list[CandidateProposal]:
     """The pair's strongest cross-border organisation matches not yet decided, as suggestions."""
-    changed = Organisation.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
-    state = ":".join(
-        str(part)
-        for part in (pair.pk, pair.region_a_id, pair.region_b_id, changed["count"], changed["latest"])
-    )
-    state += ":" + ",".join(sorted(item for item in decided if item.startswith("match:")))
-    key = "roadmaps:match-suggestions:" + hashlib.sha256(state.encode()).hexdigest()
+    key = "roadmaps:match-suggestions:" + hashlib.sha256(match_state(pair, decided).encode()).hexdigest()
     found: list[CandidateProposal] | None = cache.get(key)
     if found is None:
         found = _rank_match_items(pair, decided)
