@@ -22,12 +22,13 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 ## run: install, set up the SQLite database with the demo programme, and serve http://127.0.0.1:8000
 run: $(VENV)/.installed
+	scripts/ensure-system-packages.sh run
 	$(BIN)/innotwin demo
 	$(BIN)/innotwin serve --host $(HOST) --port $(PORT)
 
 ## test: install what the tests need, lint, type-check and run the whole suite with coverage
 test: $(VENV)/.installed-test
-	scripts/ensure-test-system-packages.sh
+	scripts/ensure-system-packages.sh test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

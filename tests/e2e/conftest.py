@@ -102,7 +102,7 @@ def demo_admin_password(live_server_url: str, tmp_path_factory: pytest.TempPathF
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-test-system-packages.sh (make test does).")
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-system-packages.sh test (make test does).")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,

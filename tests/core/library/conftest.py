@@ -1,5 +1,5 @@
 """Real files for the extraction tests, made here: PDFs with WeasyPrint (Korean in Noto Sans CJK, which
-scripts/ensure-test-system-packages.sh installs), Word files with python-docx, archives with zipfile."""
+scripts/ensure-system-packages.sh installs), Word files with python-docx, archives with zipfile."""
 
 from __future__ import annotations
 
