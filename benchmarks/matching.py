@@ -7,13 +7,13 @@ benchmarks/embedding_throughput.py).
    ``--probes`` override its defaults). The generated profiles lie around ``--centres`` random centres
    (more centres: smaller, more numerous groups of similar organisations, a harder problem). Time, peak
    memory, the share of pairs scored, and recall@10 against exact reciprocal scoring of 300 profiles.
-2. ``latency``: single-query latency p50/p95 over M indexed vectors (default 1,000,000; one HNSW graph of
-   degree 16, construction 64), queries one at a time, and recall@10 against exact search on 200 queries,
-   for each search breadth given.
+2. ``latency``: single-query latency p50/p95 over M indexed vectors (default 1,000,000; one HNSW graph
+   with the project's defaults, degree 32 and construction 100, built with every CPU), queries one at a
+   time, and recall@10 against exact search on 200 queries, for each search breadth given.
 
 Run: ``nice .venv/bin/python benchmarks/matching.py [reciprocal|latency|all] [--profiles 100000]
-[--centres 64] [--clusters C] [--probes P] [--vectors 1000000] [--breadth 48 128 512] [--dim 384]
-[--seed 0]``; prints JSON.
+[--centres 64] [--clusters C] [--probes P] [--vectors 1000000] [--breadth 96 256 512]
+[--connections 32] [--construction 100] [--dim 384] [--seed 0]``; prints JSON.
 """
 
 from __future__ import annotations
@@ -36,8 +36,6 @@ from innotwin.core.matching import (
     recall_at,
     reciprocal_top_k,
 )
-
-FAST_GRAPH = {"connections": 16, "construction": 64}
 
 
 def reciprocal(
@@ -69,10 +67,12 @@ def reciprocal(
     }
 
 
-def latency(vectors: int, dim: int, seed: int, breadths: list[int]) -> dict[str, object]:
+def latency(
+    vectors: int, dim: int, seed: int, breadths: list[int], graph: dict[str, int]
+) -> dict[str, object]:
     data = clustered_vectors(vectors, dim, seed=seed)
     queries = clustered_vectors(1000, dim, seed=seed + 1, centre_seed=seed)
-    index = HnswIndex(dim, capacity=vectors, **FAST_GRAPH)
+    index = HnswIndex(dim, capacity=vectors, **graph)
     started = time.perf_counter()
     for start in range(0, vectors, 100_000):
         stop = min(start + 100_000, vectors)
@@ -103,7 +103,7 @@ def latency(vectors: int, dim: int, seed: int, breadths: list[int]) -> dict[str,
         "benchmark": "single-query latency",
         "vectors": vectors,
         "dim": dim,
-        "graph": {key: value for key, value in FAST_GRAPH.items() if key != "search_breadth"},
+        "graph": graph,
         "build_seconds": round(build, 1),
         "target_p95_ms": 10,
         "by_search_breadth": rows,
@@ -122,8 +122,10 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=None, help="Clusters of the reciprocal search.")
     parser.add_argument("--probes", type=int, default=None, help="Clusters each profile probes.")
     parser.add_argument(
-        "--breadth", type=int, nargs="+", default=[48, 128, 512], help="HNSW search breadths for latency."
+        "--breadth", type=int, nargs="+", default=[96, 256, 512], help="HNSW search breadths for latency."
     )
+    parser.add_argument("--connections", type=int, default=32, help="HNSW degree (M) for latency.")
+    parser.add_argument("--construction", type=int, default=100, help="HNSW construction breadth.")
     args = parser.parse_args()
     machine = {"cpus": os.cpu_count(), "machine": platform.machine(), "python": sys.version.split()[0]}
     results = []
@@ -131,7 +133,15 @@ def main() -> None:
         problem = (args.profiles, args.dim, args.seed, args.centres)
         results.append(reciprocal(*problem, args.clusters, args.probes))
     if args.which in ("latency", "all"):
-        results.append(latency(args.vectors, args.dim, args.seed, args.breadth))
+        results.append(
+            latency(
+                args.vectors,
+                args.dim,
+                args.seed,
+                args.breadth,
+                {"connections": args.connections, "construction": args.construction},
+            )
+        )
     print(json.dumps({"machine": machine, "results": results}, indent=2))
 
 
