@@ -18,6 +18,14 @@ def test_region_page_in_korean(atlas, client: Client) -> None:
     assert '<html lang="ko">' in page
 
 
+def test_units_are_shown_in_the_readers_language(atlas, client: Client) -> None:
+    english = client.get("/en/regions/KR-26/").content.decode()
+    korean = client.get("/ko/regions/KR-26/").content.decode()
+    assert '<span class="figure-unit">persons</span>' in english
+    assert '<span class="figure-unit">명</span>' in korean
+    assert '<span class="figure-unit">persons</span>' not in korean
+
+
 def test_region_page_unknown_code_is_404(atlas, client: Client) -> None:
     assert client.get("/en/regions/NOWHERE/").status_code == 404
 
@@ -26,6 +34,15 @@ def test_region_list_filters_by_country_and_level(atlas, client: Client) -> None
     page = client.get("/en/regions/?country=KR&level=kr-sido")
     assert page.context["page"].paginator.count == 17
     assert 'id="atlas-map-points"' in page.content.decode()
+
+
+def test_region_list_runs_from_the_largest_regions_to_the_smallest(atlas, client: Client) -> None:
+    levels = [region.level for region in client.get("/en/regions/?country=GB").context["page"]]
+    assert levels[0] == "uk-itl1"
+    assert levels == sorted(levels, key=["uk-itl1", "uk-itl2", "uk-itl3"].index)
+    sido = client.get("/ko/regions/?country=KR&level=kr-sido").context["page"]
+    korean = [region.name_ko for region in sido]
+    assert korean == sorted(korean)
 
 
 def test_compare_page_shows_both_regions_with_sources(atlas, client: Client) -> None:

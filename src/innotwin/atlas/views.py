@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 
 from innotwin.atlas.domain.region_profile import region_profile
 from innotwin.atlas.presentation import (
@@ -30,10 +32,20 @@ LIST_LEVELS = (
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
-    """Every region on two offline maps (one per country) and in a filterable, paginated table."""
+    """Every region on two offline maps (one per country) and in a filterable, paginated table: by
+    country, then level from the largest regions to the smallest, then name in the reader's language."""
     country = request.GET.get("country", "")
     level = request.GET.get("level", "")
-    regions = Region.objects.select_related("country", "parent").order_by("country_id", "level", "name_en")
+    hierarchy = Case(
+        *(When(level=lvl.value, then=Value(rank)) for rank, lvl in enumerate(LIST_LEVELS)),
+        output_field=IntegerField(),
+    )
+    name = "name_ko" if translation.get_language() == "ko" else "name_en"
+    regions = (
+        Region.objects.select_related("country", "parent")
+        .annotate(hierarchy=hierarchy)
+        .order_by("country_id", "hierarchy", name, "code")
+    )
     if country in {"GB", "KR"}:
         regions = regions.filter(country_id=country)
     if level in {lvl.value for lvl in LIST_LEVELS}:

@@ -7,6 +7,8 @@ import datetime as dt
 from django import template
 from django.utils import formats
 
+from innotwin.atlas.units import unit_name
+
 register = template.Library()
 
 _FORMAT_BY_PRECISION = {"day": "DATE_FORMAT", "month": "YEAR_MONTH_FORMAT", "year": "Y"}
@@ -27,6 +29,12 @@ def figure(value: float | None) -> str:
         return ""
     decimals = 0 if float(value).is_integer() or abs(value) >= 1000 else 2 if abs(value) < 100 else 1
     return formats.number_format(round(value, decimals), decimal_pos=decimals, force_grouping=True)
+
+
+@register.filter
+def unit(value: str) -> str:
+    """A unit of measure of the atlas in the reader's language (``persons`` → ``명``)."""
+    return unit_name(value)
 
 
 @register.filter
