@@ -153,3 +153,25 @@ def test_a_personal_agenda_and_the_virtual_slot_finder(
     expect(page.locator("#series-title")).to_be_visible()
     expect(page.locator("table.data").first.locator("tbody tr").first).to_be_visible()
     _check(page, screenshots, f"missions-virtual-{language}")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_coordinator_sets_a_mission_up_in_the_browser(
+    browser: Browser, live_server_url: str, coordinator: str, screenshots: Path, language: str
+) -> None:
+    page = _sign_in(browser, live_server_url, coordinator)
+    page.goto(f"{live_server_url}/{language}/missions/new/")
+    page.locator("#id_title_en").fill(f"Busan port delegation ({language})")
+    page.locator("#id_host_region").select_option("KR-26")
+    page.locator("#id_host_city").fill("Busan")
+    page.locator("#id_starts_on").fill("2027-09-14")
+    page.locator("#id_ends_on").fill("2027-09-13")
+    page.locator("form.mission-form button[type=submit]").click()
+    expect(page.locator("#id_ends_on_error")).to_be_visible()
+    _check(page, screenshots, f"missions-new-errors-{language}")
+    page.locator("#id_ends_on").fill("2027-09-15")
+    page.locator("form.mission-form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text(f"Busan port delegation ({language})")
+    _check(page, screenshots, f"missions-new-created-{language}")
+    page.goto(page.url.rstrip("/") + "/setup/")
+    _check(page, screenshots, f"missions-setup-{language}")

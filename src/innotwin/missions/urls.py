@@ -1,14 +1,17 @@
 from django.urls import path
 
-from innotwin.missions import views
+from innotwin.missions import setup_views, views
 
 app_name = "missions"
 
 urlpatterns = [
     path("", views.mission_list, name="list"),
+    path("new/", setup_views.mission_new, name="new"),
     path("virtual/", views.virtual_slots, name="virtual"),
     path("feeds/<str:token>.ics", views.participant_ics, name="feed"),
     path("<slug:slug>/", views.mission_detail, name="detail"),
+    path("<slug:slug>/setup/", setup_views.mission_setup, name="setup"),
+    path("<slug:slug>/setup/<slug:part>/", setup_views.mission_setup_add, name="setup_add"),
     path("<slug:slug>/solve/", views.mission_solve, name="solve"),
     path("<slug:slug>/publish/", views.mission_publish, name="publish"),
     path(

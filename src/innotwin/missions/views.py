@@ -4,6 +4,7 @@ meeting with conflicts shown as they happen, personal agendas, calendar feeds an
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from innotwin.missions.domain.review import check_move, move_meeting
 from innotwin.missions.domain.solve import solve_mission
 from innotwin.missions.forms import MoveForm, SolveForm, VirtualForm
 from innotwin.missions.models import Mission, Participant, ScheduledMeeting, Slot, Table
+from innotwin.pairs.models import TwinPair
 
 
 def _mission(request: HttpRequest, slug: str) -> Mission:
@@ -34,12 +36,21 @@ def _mission(request: HttpRequest, slug: str) -> Mission:
     return mission
 
 
+def manageable_pairs(user: Any) -> Iterator[TwinPair]:
+    """The twin pairs whose missions ``user`` may manage (and so create), in the pairs' order."""
+    if not user.is_authenticated:
+        return iter(())
+    pairs = visible(user, Action.VIEW_PAIR, TwinPair.objects.select_related("region_a", "region_b"))
+    return (pair for pair in pairs if has_permission(user, Action.MANAGE_MISSION, pair))
+
+
 def mission_list(request: HttpRequest) -> HttpResponse:
     """Every mission the reader may see, newest first."""
     missions = visible(
         request.user, Action.VIEW_MISSION, Mission.objects.select_related("pair__region_a", "pair__region_b")
     )
-    return render(request, "missions/list.html", {"missions": missions})
+    may_create = next(manageable_pairs(request.user), None) is not None
+    return render(request, "missions/list.html", {"missions": missions, "may_create": may_create})
 
 
 def _grid(mission: Mission) -> tuple[list[Table], list[dict[str, Any]]]:
