@@ -180,3 +180,26 @@ def test_my_data_page_in_korean(
     member.goto(live_server_url + "/ko/organisations/my-data/")
     expect(member.locator("h1")).to_have_text("내 데이터")
     _check(member, screenshots, "registry-my-data-ko")
+
+
+def test_a_member_brings_a_colleague_in_korean(
+    browser: Browser, live_server_url: str, screenshots: Path, accounts: dict[str, str]
+) -> None:
+    member = _signed_in(browser, live_server_url, accounts["member"])
+    member.goto(live_server_url + "/en/organisations/new/")
+    member.get_by_label("Name in English").fill("Foyle Robotics")
+    member.locator("#id_type").select_option("sme")
+    member.locator("#id_region").select_option("N09000003")
+    member.get_by_role("button", name="Register the organisation").click()
+    expect(member.locator("h1")).to_have_text("Foyle Robotics")
+    slug = member.url.rstrip("/").rsplit("/", 1)[-1]
+
+    member.goto(f"{live_server_url}/ko/organisations/{slug}/members/")
+    member.get_by_label("이메일 주소").fill("not an address")
+    member.get_by_role("button", name="회원 추가하기").click()
+    expect(member.locator(".errorlist")).to_be_visible()
+    _check(member, screenshots, "registry-members-errors-ko")
+    member.get_by_label("이메일 주소").fill("colleague@e2e.example")
+    member.get_by_role("button", name="회원 추가하기").click()
+    expect(member.get_by_role("cell", name="colleague@e2e.example", exact=True)).to_be_visible()
+    _check(member, screenshots, "registry-members-ko")

@@ -104,6 +104,17 @@ WEB = [
         {"full_name": "Aoife Byrne", "consents": ["listed_contact"]},
     ),
     Case("erase contact", "post", f"/en/organisations/{ORG}/contacts/{{person}}/erase/", EDITORS_POST),
+    Case("members page", "get", f"/en/organisations/{ORG}/members/", EDITORS),
+    Case(
+        "add member",
+        "post",
+        f"/en/organisations/{ORG}/members/",
+        EDITORS_POST,
+        {"email": "colleague@example.org", "language": "en"},
+    ),
+    Case("remove member confirmation", "get", f"/en/organisations/{ORG}/members/{{member}}/remove/", EDITORS),
+    # The member is the last one: refused with a message (and a redirect), the moderators remove them.
+    Case("remove member", "post", f"/en/organisations/{ORG}/members/{{member}}/remove/", EDITORS_POST),
     Case("profile create form", "get", f"/en/organisations/{ORG}/profiles/new/", EDITORS),
     Case("profile create", "post", f"/en/organisations/{ORG}/profiles/new/", EDITORS_POST, PROFILE_FORM),
     Case(
@@ -218,6 +229,28 @@ API = [
         api=True,
     ),
     Case(
+        "list members",
+        "get",
+        f"/api/v1/organisations/{ORG}/members",
+        expect(403, 200, 403, 200, 403, 200),
+        api=True,
+    ),
+    Case(
+        "add member",
+        "post",
+        f"/api/v1/organisations/{ORG}/members",
+        expect(403, 201, 403, 201, 403, 201),
+        {"email": "colleague@example.org"},
+        api=True,
+    ),
+    Case(
+        "remove the last member",
+        "delete",
+        f"/api/v1/organisations/{ORG}/members/{{member}}",
+        expect(403, 400, 403, 204, 403, 204),
+        api=True,
+    ),
+    Case(
         "add profile",
         "post",
         f"/api/v1/organisations/{ORG}/profiles",
@@ -313,7 +346,7 @@ def _outcome(response: Any) -> Any:
 def test_every_role_gets_what_the_rules_allow(world, case: Case) -> None:
     person = add_person(actor=None, organisation=world.organisation, full_name="Ciara Doyle")
     ids = {status: profile.pk for status, profile in world.profiles.items()}
-    url = case.url.format(person=person.pk, **ids)
+    url = case.url.format(person=person.pk, member=world.people["member"].pk, **ids)
     outcomes = {}
     for role in ROLES:
         client = Client()

@@ -21,6 +21,8 @@ RULES = {
     (Action.VERIFY_ORGANISATION, "other"): (False, False, False, False, False, True),
     (Action.VIEW_CONTACTS, "organisation"): (False, True, True, True, True, True),
     (Action.MANAGE_CONTACTS, "organisation"): (False, True, False, True, False, True),
+    (Action.MANAGE_MEMBERS, "organisation"): (False, True, False, True, False, True),
+    (Action.MANAGE_MEMBERS, "other"): (False, False, True, False, False, True),
     (Action.VIEW_PROFILE, "published"): (True, True, True, True, True, True),
     (Action.VIEW_PROFILE, "draft"): (False, True, False, True, False, True),
     (Action.VIEW_PROFILE, "withdrawn"): (False, True, False, True, False, True),
@@ -59,6 +61,7 @@ def test_rule_for_every_role(world, action, key) -> None:
     [
         (Action.EDIT_ORGANISATION, Organisation),
         (Action.VERIFY_ORGANISATION, Organisation),
+        (Action.MANAGE_MEMBERS, Organisation),
         (Action.VIEW_PROFILE, OpportunityProfile),
         (Action.EDIT_PROFILE, OpportunityProfile),
         (Action.MODERATE_PROFILE, OpportunityProfile),

@@ -42,6 +42,8 @@ class Action(StrEnum):
     VERIFY_ORGANISATION = "verify_organisation"
     VIEW_CONTACTS = "view_contacts"
     MANAGE_CONTACTS = "manage_contacts"
+    # Who belongs to an organisation (list, add by email, remove): whoever may edit it.
+    MANAGE_MEMBERS = "manage_members"
     ERASE_PERSON = "erase_person"
     MANAGE_OWN_DATA = "manage_own_data"
     VIEW_PROFILE = "view_profile"
@@ -329,6 +331,8 @@ RULES: dict[Action, Rule] = {
     ),
     Action.VIEW_CONTACTS: Rule(allows=lambda p, _org: _is_signed_in(p)),
     Action.MANAGE_CONTACTS: Rule(allows=_edits_organisation, scope=_editable_organisations),
+    # Its members bring colleagues in (and leave); its moderators and administrators also manage them.
+    Action.MANAGE_MEMBERS: Rule(allows=_edits_organisation, scope=_editable_organisations),
     Action.ERASE_PERSON: Rule(
         allows=lambda p, person: (
             _is_signed_in(p) and (person.user_id == p.pk or _edits_organisation(p, person.organisation))

@@ -205,6 +205,85 @@ def template(format_: str, language: str, output: Path) -> None:
     click.echo(f"Wrote the {language} {format_} template to {output}.")
 
 
+@orgs.command("members")
+@click.argument("organisation")
+@click.option("--add", "add_email", metavar="EMAIL", help="Make the person with EMAIL a member.")
+@click.option("--remove", "remove_email", metavar="EMAIL", help="Take the membership of EMAIL away.")
+@click.option("--name", "full_name", default="", help="Full name of a new account (with --add).")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "ko"]),
+    default="en",
+    show_default=True,
+    help="Language of a new account and of its invitation (with --add).",
+)
+@click.option(
+    "--base-url",
+    default="http://localhost:8000",
+    show_default=True,
+    help="The site's address, for the link in the email.",
+)
+@click.option("--format", "format_", type=click.Choice(FORMATS), default="table", show_default=True)
+def members(
+    organisation: str,
+    add_email: str | None,
+    remove_email: str | None,
+    full_name: str,
+    language: str,
+    base_url: str,
+    format_: str,
+) -> None:
+    """List the members of ORGANISATION (slug or id), after adding or removing one.
+
+    --add EMAIL makes the person a member; without an account, one is created and they are emailed a link
+    to choose their password (through Django's email backend). The command line may remove the last member.
+    """
+    if add_email and remove_email:
+        raise click.UsageError("Give --add or --remove, not both.")
+    setup_django()
+    from innotwin.accounts.models import User
+    from innotwin.cli.output import emit
+    from innotwin.core.errors import NotFoundError
+    from innotwin.organisations.domain.add_member import remove_member
+    from innotwin.organisations.domain.add_member_by_email import add_member_by_email
+    from innotwin.organisations.models import Organisation
+
+    query = Organisation.objects.filter(slug=organisation)
+    if organisation.isdigit():
+        query = Organisation.objects.filter(pk=int(organisation)) | query
+    found = query.first()
+    if found is None:
+        raise NotFoundError(f"There is no organisation with the slug or id {organisation!r}.")
+    if add_email:
+        added = add_member_by_email(
+            actor=None,
+            organisation=found,
+            email=add_email,
+            full_name=full_name,
+            language=language,
+            base_url=base_url,
+            actor_label=CLI,
+        )
+        how = "invited to choose a password" if added.invited else "told"
+        click.echo(f"Added {added.user.email} to {found.slug} ({how} by email).", err=True)
+    if remove_email:
+        user = User.objects.filter(email=remove_email.strip().lower()).first()
+        if user is None:
+            raise NotFoundError(f"There is no account with the email address {remove_email!r}.")
+        remove_member(actor=None, organisation=found, user=user, actor_label=CLI)
+        click.echo(f"Removed {user.email} from {found.slug}.", err=True)
+    rows = [
+        {"id": user.pk, "email": user.email, "full_name": user.full_name}
+        for user in found.members.order_by("email")
+    ]
+    emit(
+        rows,
+        columns=["id", "email", "full_name"],
+        output_format=format_,
+        title=f"Members of {found.slug}",
+    )
+
+
 @orgs.command("expire")
 def expire() -> None:
     """Mark published profiles past their expiry date as expired (run daily, e.g. from cron)."""

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -22,6 +23,8 @@ from innotwin.accounts.models import User
 from innotwin.accounts.permissions import Action, require_permission, visible
 from innotwin.core.errors import PermissionDeniedError
 from innotwin.core.registry import guess_mapping
+from innotwin.organisations.domain.add_member import remove_member
+from innotwin.organisations.domain.add_member_by_email import add_member_by_email
 from innotwin.organisations.domain.add_person import add_person
 from innotwin.organisations.domain.create_organisation import create_organisation
 from innotwin.organisations.domain.create_profile import create_profile
@@ -230,6 +233,25 @@ class ContactOut(Schema):
         return list(obj.consents.all())
 
 
+class MemberOut(Schema):
+    id: int
+    email: str
+    full_name: str
+
+
+class MemberIn(Schema):
+    """A person to add by email; ``full_name`` and ``language`` (``en``/``ko``, by default the request's
+    language) are used only when an account is created for them."""
+
+    email: str
+    full_name: str = ""
+    language: str | None = None
+
+
+class MemberAddedOut(MemberOut):
+    invited: bool
+
+
 class NoteIn(Schema):
     note: str = ""
 
@@ -428,6 +450,48 @@ def erase_contact(request: HttpRequest, slug: str, person_id: int) -> None:
     person = get_object_or_404(Person, pk=person_id, organisation=organisation, erased_at__isnull=True)
     require_permission(actor, Action.ERASE_PERSON, person)
     erase_person(actor=actor, person=person)
+    return None
+
+
+@organisations_router.get("/{slug}/members", response=list[MemberOut], summary="Members")
+def list_members(request: HttpRequest, slug: str) -> QuerySet[User]:
+    """The accounts that belong to the organisation (for its members, moderators and administrators)."""
+    organisation = _organisation(request, slug)
+    require_permission(request.user, Action.MANAGE_MEMBERS, organisation)
+    return organisation.members.order_by("email")
+
+
+@organisations_router.post("/{slug}/members", response={201: MemberAddedOut}, summary="Add a member")
+def add_organisation_member(request: HttpRequest, slug: str, payload: MemberIn) -> dict[str, Any]:
+    """Add the person with ``email``. Without an account, one is created and they are sent an email
+    inviting them to choose a password (``invited`` is true); an existing account is told by email. A
+    person who is already a member, or a closed account, answers 422 with the problem on ``email``."""
+    actor = _actor(request)
+    organisation = _organisation(request, slug)
+    require_permission(actor, Action.MANAGE_MEMBERS, organisation)
+    added = add_member_by_email(
+        actor=actor,
+        organisation=organisation,
+        email=payload.email,
+        full_name=payload.full_name,
+        language=payload.language or (get_language() or "en")[:2],
+        base_url=request.build_absolute_uri("/"),
+    )
+    user = added.user
+    return {"id": user.pk, "email": user.email, "full_name": user.full_name, "invited": added.invited}
+
+
+@organisations_router.delete("/{slug}/members/{member_id}", response={204: None}, summary="Remove a member")
+def remove_organisation_member(request: HttpRequest, slug: str, member_id: int) -> None:
+    """Take a person's membership away (their account stays). The last member can be removed only by a
+    moderator or administrator: for a member it answers 400 ``invalid_state``, saying why."""
+    actor = _actor(request)
+    organisation = _organisation(request, slug)
+    require_permission(actor, Action.MANAGE_MEMBERS, organisation)
+    member = organisation.members.filter(pk=member_id).first()
+    if member is None:
+        raise Http404(f"Account {member_id} is not a member of {slug!r}.")
+    remove_member(actor=actor, organisation=organisation, user=member)
     return None
 
 

@@ -23,4 +23,6 @@ urlpatterns = [
     path("<slug:slug>/contacts/", views.contacts, name="contacts"),
     path("<slug:slug>/contacts/<int:person_id>/erase/", views.erase_contact, name="erase_contact"),
     path("<slug:slug>/profiles/new/", views.profile_create, name="profile_create"),
+    path("<slug:slug>/members/", views.members, name="members"),
+    path("<slug:slug>/members/<int:user_id>/remove/", views.member_remove, name="member_remove"),
 ]

@@ -24,9 +24,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from innotwin.accounts.models import User
 from innotwin.accounts.permissions import Action, has_permission, require_permission, visible
-from innotwin.core.errors import DataError, InvalidStateError
+from innotwin.core.errors import ConfigurationError, DataError, InvalidStateError
 from innotwin.core.registry import COLUMNS, Sheet, guess_mapping
 from innotwin.organisations.domain._lookups import values_of
+from innotwin.organisations.domain.add_member import remove_member
+from innotwin.organisations.domain.add_member_by_email import add_member_by_email
 from innotwin.organisations.domain.add_person import add_person
 from innotwin.organisations.domain.create_organisation import create_organisation
 from innotwin.organisations.domain.create_profile import create_profile
@@ -56,6 +58,7 @@ from innotwin.organisations.interfaces.forms import (
     ContactForm,
     DirectoryForm,
     ErasureForm,
+    MemberForm,
     NoteForm,
     OrganisationForm,
     ProfileForm,
@@ -161,6 +164,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(request, slug)
     profiles = visible(request.user, Action.VIEW_PROFILE, organisation.profiles.select_related("pillar"))
     may_edit = has_permission(request.user, Action.EDIT_ORGANISATION, organisation)
+    may_manage_members = has_permission(request.user, Action.MANAGE_MEMBERS, organisation)
     contacts: list[Person] = []
     if has_permission(request.user, Action.VIEW_CONTACTS, organisation):
         people = organisation.people.filter(erased_at__isnull=True).prefetch_related("consents")
@@ -175,6 +179,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "may_edit": may_edit,
         "may_verify": has_permission(request.user, Action.VERIFY_ORGANISATION, organisation),
         "verified": organisation.verification == Verification.VERIFIED,
+        "may_manage_members": may_manage_members,
+        "members": _members_of(organisation) if may_manage_members else [],
+        "member_form": _member_form(None) if may_manage_members else None,
     }
     return render(request, "organisations/detail.html", context)
 
@@ -267,6 +274,73 @@ def erase_contact(request: HttpRequest, slug: str, person_id: int) -> HttpRespon
     erase_person(actor=_user(request), person=person)
     messages.success(request, _("The contact person's personal data has been erased."))
     return redirect("organisations:contacts", slug=slug)
+
+
+# ----- members ---------------------------------------------------------------------------------------
+
+
+def _members_of(organisation: Organisation) -> list[User]:
+    return list(organisation.members.order_by("email"))
+
+
+def _member_form(data: Any) -> MemberForm:
+    return MemberForm(data, initial={"language": (get_language() or "en")[:2]})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who belongs to the organisation; add a person by email (a new account is invited by email)."""
+    organisation = _organisation(request, slug)
+    require_permission(request.user, Action.MANAGE_MEMBERS, organisation)
+    form = _member_form(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = add_member_by_email(
+                actor=_user(request),
+                organisation=organisation,
+                base_url=request.build_absolute_uri("/"),
+                **form.cleaned_data,
+            )
+        except DataError as exc:
+            apply_problems(form, exc)
+        except ConfigurationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if added.invited:
+                text = _("%(email)s is now a member and has been sent an invitation to choose a password.")
+            else:
+                text = _("%(email)s is now a member and has been told by email.")
+            messages.success(request, text % {"email": added.user.email})
+            return redirect("organisations:members", slug=slug)
+    context = {"organisation": organisation, "members": _members_of(organisation), "member_form": form}
+    return render(request, "organisations/members.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_remove(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
+    """Ask to confirm, then take a person's membership away (never the last member's, for a member)."""
+    organisation = _organisation(request, slug)
+    actor = _user(request)
+    require_permission(actor, Action.MANAGE_MEMBERS, organisation)
+    member = get_object_or_404(organisation.members, pk=user_id)
+    if request.method == "POST":
+        try:
+            remove_member(actor=actor, organisation=organisation, user=member)
+        except InvalidStateError as exc:
+            messages.error(request, exc.message)
+            return redirect("organisations:members", slug=slug)
+        messages.success(
+            request,
+            _("%(email)s is no longer a member of %(organisation)s.")
+            % {"email": member.email, "organisation": organisation.name},
+        )
+        if not has_permission(actor, Action.MANAGE_MEMBERS, organisation):
+            return redirect("organisations:detail", slug=slug)
+        return redirect("organisations:members", slug=slug)
+    context = {"organisation": organisation, "member": member, "yourself": member.pk == actor.pk}
+    return render(request, "organisations/member_remove.html", context)
 
 
 # ----- opportunity profiles --------------------------------------------------------------------------

@@ -267,6 +267,28 @@ class ContactForm(forms.Form):
     )
 
 
+class MemberForm(forms.Form):
+    """Add a member by email address; the name and language are used only when an account is created."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_(
+            "A person without an account gets one, and an email inviting them to choose their password."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    full_name = forms.CharField(
+        label=_("Full name (for a new account)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the invitation (for a new account)"),
+        choices=[("en", _("English")), ("ko", _("Korean"))],
+    )
+
+
 class NoteForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the organisation"),
