@@ -367,3 +367,11 @@ def test_the_korean_pages_have_korean_labels(pairs, people) -> None:
     html = response.content.decode()
     assert "마지막 날" in _errors(html, "id_ends_on")
     assert "IANA 시간대가 아닙니다" in _errors(html, "id_time_zone")
+
+
+def test_the_pair_page_offers_its_coordinators_a_new_mission_of_that_pair(pairs, people) -> None:
+    link = 'href="/en/missions/new/?pair=town-city"'
+    assert link in _client(people["coordinator"]).get("/en/pairs/town-city/").content.decode()
+    assert link not in _client(people["other_coordinator"]).get("/en/pairs/town-city/").content.decode()
+    page = _client(people["coordinator"]).get("/en/missions/new/?pair=town-city").content.decode()
+    assert re.search(r'<option value="town-city"[^>]*selected', page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from innotwin.accounts.permissions import Action, visible
+from innotwin.accounts.permissions import Action, has_permission, visible
 from innotwin.pairs.models import TwinPair
 
 
@@ -20,5 +20,10 @@ def pair_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "pairs/detail.html",
-        {"pair": pair, "regions": [pair.region_a, pair.region_b], "agreements": pair.agreements.all()},
+        {
+            "pair": pair,
+            "regions": [pair.region_a, pair.region_b],
+            "agreements": pair.agreements.all(),
+            "may_plan_missions": has_permission(request.user, Action.MANAGE_MISSION, pair),
+        },
     )
