@@ -177,14 +177,22 @@ def test_a_clear_move_raises_the_sequence_and_the_feed_shows_it(solved, mailoutb
     assert not mailoutbox  # not published yet: no email
 
 
-def test_participant_feed_holds_only_their_meetings_with_stable_uids(solved) -> None:
+def test_participant_feed_holds_only_their_meetings_and_the_programme_with_stable_uids(solved) -> None:
     ann = solved.people["ann"]
     events = _events(participant_feed(ann))
     codes = {solved.requests[k].code for k in ("ann-bo", "ann-di")}
-    assert set(events) == {f"{solved.mission.slug}-{code}@innotwin" for code in codes}
-    for event in events.values():
-        assert event["DTSTART"].dt.tzinfo is not None
-        assert event["DTEND"].dt - event["DTSTART"].dt == dt.timedelta(minutes=30)
+    meetings = {f"{solved.mission.slug}-{code}@innotwin" for code in codes}
+    programme = {
+        f"{solved.mission.slug}-programme-{item.pk}@innotwin": item for item in solved.mission.agenda.all()
+    }
+    assert programme
+    assert set(events) == meetings | set(programme)
+    for uid in meetings:
+        assert events[uid]["DTSTART"].dt.tzinfo is not None
+        assert events[uid]["DTEND"].dt - events[uid]["DTSTART"].dt == dt.timedelta(minutes=30)
+    for uid, item in programme.items():
+        assert events[uid]["DTSTART"].dt == item.start.astimezone(dt.UTC)
+        assert str(events[uid]["SUMMARY"]).endswith(item.title_en)
     assert set(_events(participant_feed(ann))) == set(events)
 
 
@@ -213,7 +221,9 @@ def test_publish_emails_each_participant_in_their_language_with_a_calendar(
     name, content, mimetype = korean.attachments[0]
     assert name.endswith(".ics")
     assert mimetype == "text/calendar"
-    assert len(icalendar.Calendar.from_ical(content).walk("VEVENT")) == 2
+    uids = [str(event["UID"]) for event in icalendar.Calendar.from_ical(content).walk("VEVENT")]
+    assert len([uid for uid in uids if "-programme-" not in uid]) == 2  # Bo's two meetings
+    assert len([uid for uid in uids if "-programme-" in uid]) == solved.mission.agenda.count()
     with pytest.raises(InvalidStateError):
         solve_mission(mission=solved.mission)
     with pytest.raises(InvalidStateError):

@@ -112,3 +112,32 @@ def test_agenda_ics_same_input_gives_same_bytes() -> None:
 def test_agenda_ics_naive_stamp_raises_data_error() -> None:
     with pytest.raises(DataError):
         agenda_ics(_schedule(), "Bob", event_id="e", event_name="E", stamp=datetime(2025, 5, 1, 12, 0))
+
+
+def test_the_programme_goes_in_the_feed_in_time_order_with_stable_uids() -> None:
+    from innotwin.core.scheduling import ProgrammeItem, programme_uid
+
+    result = _schedule()
+    first = min(m.start for m in result.meetings)
+    visit = ProgrammeItem(
+        key="12",
+        title="Site visit: Busan New Port",
+        start=first.replace(hour=first.hour - 1),
+        end=first,
+        location="Busan New Port; Gate 3",
+    )
+    text = mission_ics(
+        result, event_id="busan-2025", event_name="Busan mission", stamp=STAMP, programme=[visit]
+    )
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(events[0]["UID"]) == programme_uid("busan-2025", "12")
+    assert str(events[0]["SUMMARY"]) == "Busan mission: Site visit: Busan New Port"
+    assert str(events[0]["LOCATION"]) == "Busan New Port; Gate 3"
+    assert (events[0].decoded("DTSTART"), events[0].decoded("DTEND")) == (visit.start, visit.end)
+    assert [str(e["UID"]) for e in events[1:]] == [
+        meeting_uid("busan-2025", m.request_id) for m in sorted(result.meetings, key=lambda m: m.start)
+    ]
+    assert mission_ics(result, event_id="busan-2025", event_name="Busan mission", stamp=STAMP) not in (
+        "",
+        text,
+    )

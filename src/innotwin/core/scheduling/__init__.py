@@ -16,7 +16,14 @@ from innotwin.core.scheduling.backends import (
     SolverResult,
     Status,
 )
-from innotwin.core.scheduling.ical import agenda_ics, meeting_uid, mission_ics, next_revisions
+from innotwin.core.scheduling.ical import (
+    ProgrammeItem,
+    agenda_ics,
+    meeting_uid,
+    mission_ics,
+    next_revisions,
+    programme_uid,
+)
 from innotwin.core.scheduling.instance import Instance, compile_event
 from innotwin.core.scheduling.model import (
     Event,
@@ -55,6 +62,7 @@ __all__ = [
     "MeetingRequest",
     "Participant",
     "Priority",
+    "ProgrammeItem",
     "Reason",
     "Schedule",
     "Side",
@@ -74,6 +82,7 @@ __all__ = [
     "mission_ics",
     "next_revisions",
     "plan_virtual_series",
+    "programme_uid",
     "schedule",
     "validate_event",
 ]

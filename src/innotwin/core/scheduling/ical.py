@@ -4,18 +4,21 @@ Pure functions: the same meetings, revisions and stamp give the same bytes. Time
 (``…Z``), which every calendar client converts to the reader's zone, so no VTIMEZONE is needed. Each
 meeting's UID is derived from the event and the request, so it is stable across re-scheduling; the
 caller keeps a revision number per request (see :func:`next_revisions`), written as SEQUENCE, so that a
-client replaces a moved meeting instead of adding a second one. The calendar is ``METHOD:PUBLISH``.
+client replaces a moved meeting instead of adding a second one. The event's shared programme (site
+visits, signings, panels: :class:`ProgrammeItem`) can go in the same feed, each with its own stable UID.
+The calendar is ``METHOD:PUBLISH``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from innotwin.core.errors import DataError
 from innotwin.core.scheduling.result import Meeting, Schedule
 
-__all__ = ["agenda_ics", "meeting_uid", "mission_ics", "next_revisions"]
+__all__ = ["ProgrammeItem", "agenda_ics", "meeting_uid", "mission_ics", "next_revisions", "programme_uid"]
 
 _PRODID = "-//innotwin//meeting scheduler//EN"
 
@@ -23,6 +26,23 @@ _PRODID = "-//innotwin//meeting scheduler//EN"
 def meeting_uid(event_id: str, request_id: str) -> str:
     """The stable iCalendar UID of the meeting for ``request_id`` at event ``event_id``."""
     return f"{event_id}-{request_id}@innotwin"
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    """Something everyone at the event does together (a site visit, a signing, a panel), for the feeds.
+    ``key`` identifies it within the event; ``start`` and ``end`` are aware datetimes."""
+
+    key: str
+    title: str
+    start: datetime
+    end: datetime
+    location: str = ""
+
+
+def programme_uid(event_id: str, key: str) -> str:
+    """The stable iCalendar UID of the programme item ``key`` at event ``event_id``."""
+    return f"{event_id}-programme-{key}@innotwin"
 
 
 def next_revisions(
@@ -85,6 +105,21 @@ def _event_lines(
     ]
 
 
+def _programme_lines(item: ProgrammeItem, *, event_id: str, event_name: str, stamp: datetime) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{programme_uid(event_id, item.key)}",
+        f"DTSTAMP:{_utc(stamp)}",
+        f"DTSTART:{_utc(item.start)}",
+        f"DTEND:{_utc(item.end)}",
+        "SEQUENCE:0",
+        f"SUMMARY:{_escape(f'{event_name}: {item.title}')}",
+    ]
+    if item.location:
+        lines.append(f"LOCATION:{_escape(item.location)}")
+    return [*lines, "STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]
+
+
 def _calendar(
     meetings: Iterable[Meeting],
     *,
@@ -92,6 +127,7 @@ def _calendar(
     event_name: str,
     stamp: datetime,
     revisions: Mapping[str, int],
+    programme: Iterable[ProgrammeItem],
 ) -> str:
     if stamp.tzinfo is None:
         raise DataError("The 'stamp' parameter must carry a time zone. Got a naive datetime instead.")
@@ -103,14 +139,30 @@ def _calendar(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(event_name)}",
     ]
-    for meeting in sorted(meetings, key=lambda m: (m.start, m.request_id)):
-        lines += _event_lines(
-            meeting,
-            event_id=event_id,
-            event_name=event_name,
-            stamp=stamp,
-            revision=revisions.get(meeting.request_id, 0),
+    events: list[tuple[datetime, str, list[str]]] = [
+        (
+            meeting.start,
+            meeting_uid(event_id, meeting.request_id),
+            _event_lines(
+                meeting,
+                event_id=event_id,
+                event_name=event_name,
+                stamp=stamp,
+                revision=revisions.get(meeting.request_id, 0),
+            ),
         )
+        for meeting in meetings
+    ]
+    events += [
+        (
+            item.start,
+            programme_uid(event_id, item.key),
+            _programme_lines(item, event_id=event_id, event_name=event_name, stamp=stamp),
+        )
+        for item in programme
+    ]
+    for _start, _uid, event_lines in sorted(events, key=lambda event: (event[0], event[1])):
+        lines += event_lines
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
@@ -123,15 +175,18 @@ def agenda_ics(
     event_name: str,
     stamp: datetime,
     revisions: Mapping[str, int] | None = None,
+    programme: Iterable[ProgrammeItem] = (),
 ) -> str:
-    """One participant's meetings as an iCalendar feed. ``stamp`` (aware) is the DTSTAMP; ``revisions``
-    maps request ids to SEQUENCE numbers (0 when absent). Complexity: O(M) for M meetings."""
+    """One participant's meetings, and the event's ``programme``, as an iCalendar feed. ``stamp`` (aware)
+    is the DTSTAMP; ``revisions`` maps request ids to SEQUENCE numbers (0 when absent). Complexity:
+    O(E log E) for E meetings and programme items."""
     return _calendar(
         schedule.agenda(participant_id),
         event_id=event_id,
         event_name=event_name,
         stamp=stamp,
         revisions=revisions or {},
+        programme=programme,
     )
 
 
@@ -142,9 +197,15 @@ def mission_ics(
     event_name: str,
     stamp: datetime,
     revisions: Mapping[str, int] | None = None,
+    programme: Iterable[ProgrammeItem] = (),
 ) -> str:
-    """Every meeting of the schedule as one iCalendar feed, for the mission's organisers; arguments as
-    :func:`agenda_ics`. Complexity: O(M log M) for M meetings."""
+    """Every meeting of the schedule, and the event's ``programme``, as one iCalendar feed; arguments as
+    :func:`agenda_ics`. Complexity: O(E log E) for E meetings and programme items."""
     return _calendar(
-        schedule.meetings, event_id=event_id, event_name=event_name, stamp=stamp, revisions=revisions or {}
+        schedule.meetings,
+        event_id=event_id,
+        event_name=event_name,
+        stamp=stamp,
+        revisions=revisions or {},
+        programme=programme,
     )

@@ -98,27 +98,33 @@ def _stamp(mission: Mission) -> dt.datetime:
     return mission.updated_at or mission.created_at
 
 
+def _programme(mission: Mission) -> list[engine.ProgrammeItem]:
+    return [
+        engine.ProgrammeItem(
+            key=str(item.pk),
+            title=item.title,
+            start=item.start,
+            end=item.end,
+            location=item.venue.name if item.venue else item.location,
+        )
+        for item in mission.agenda.select_related("venue")
+    ]
+
+
 def participant_feed(participant: Participant) -> str:
-    """The participant's meetings as an iCalendar feed (UTC times; UID stable per request; SEQUENCE the
-    meeting's revision)."""
-    meetings = _meetings(participant.mission, participant)
-    mission = participant.mission
+    """The participant's meetings and the mission's programme as an iCalendar feed (UTC times; UID stable
+    per request and per programme item; SEQUENCE the meeting's revision)."""
+    return mission_feed(participant.mission, participant)
+
+
+def mission_feed(mission: Mission, participant: Participant | None = None) -> str:
+    """Every meeting of the mission (or only ``participant``'s) and its programme as one iCalendar feed."""
+    meetings = _meetings(mission, participant)
     return engine.mission_ics(
         _schedule(meetings),
         event_id=mission.slug,
         event_name=mission.title,
         stamp=_stamp(mission),
         revisions={m.request.code: m.sequence for m in meetings},
-    )
-
-
-def mission_feed(mission: Mission) -> str:
-    """Every meeting of the mission as one iCalendar feed, for its organisers."""
-    meetings = _meetings(mission)
-    return engine.mission_ics(
-        _schedule(meetings),
-        event_id=mission.slug,
-        event_name=mission.title,
-        stamp=_stamp(mission),
-        revisions={m.request.code: m.sequence for m in meetings},
+        programme=_programme(mission),
     )
