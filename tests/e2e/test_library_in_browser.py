@@ -108,7 +108,7 @@ def test_member_upload_refuses_a_disguised_program_then_accepts_a_page(
     page.locator("#id_file").set_input_files(str(disguised))
     page.locator("#id_kind").select_option("policy_brief")
     page.locator("form.library-form button[type=submit]").click()
-    expect(page.locator("#id_file_errors")).to_contain_text("brief.pdf")
+    expect(page.locator("#id_file_error")).to_contain_text("brief.pdf")
     _check(page, screenshots, "library-upload-refused-ko")
     good = tmp_path / "tidal.html"
     good.write_text(
